@@ -1,0 +1,17 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "mrs-nlp",
+  products: [
+    .library(name: "MRSNLP", targets: ["MRSNLP"]),
+    .executable(name: "mrs-nlp", targets: ["mrs-nlp"]),
+  ],
+  targets: [
+    .target(name: "MRSNLP"),
+    .target(name: "MRSNLPCLI", dependencies: ["MRSNLP"]),
+    .executableTarget(name: "mrs-nlp", dependencies: ["MRSNLPCLI"]),
+    .testTarget(name: "MRSNLPTests", dependencies: ["MRSNLP"]),
+    .testTarget(name: "MRSNLPCLITests", dependencies: ["MRSNLPCLI", "mrs-nlp"]),
+  ]
+)

@@ -1,0 +1,92 @@
+/// The ConText algorithm (Harkema et al., 2009) over lexicon triggers.
+///
+/// In each sentence, trigger phrases are found with the longest match winning, so a pseudo-trigger
+/// ("no increase") hides the shorter trigger inside it ("no"). Each modifier trigger's scope runs
+/// forward, backward or both from the phrase, up to its maximum scope in tokens, and stops at the
+/// sentence edge or a termination term ("but", "however", ";"). A mention in the scope of a trigger,
+/// and not inside the trigger phrase itself, gets the trigger's flag and the trigger as evidence.
+///
+/// - Complexity: O(t · s) per sentence for t triggers of scope s, plus the trie walk.
+public struct AssertionDetector: Sendable {
+  let lexicon: Lexicon
+
+  /// Creates a detector over the lexicon's triggers.
+  public init(lexicon: Lexicon) { self.lexicon = lexicon }
+
+  /// A trigger found in the text.
+  public struct TriggerHit: Sendable, Hashable {
+    /// The rule behind it.
+    public var trigger: ContextTrigger
+    /// First token, inclusive.
+    public var firstToken: Int
+    /// Last token, inclusive.
+    public var lastToken: Int
+  }
+
+  /// Every trigger phrase in the text, by the longest-match rule.
+  public func triggers(in text: TextAnalysis) -> [TriggerHit] {
+    let matches = PhraseTrie.longestNonOverlapping(
+      lexicon.triggerTrie.allMatches(in: text.stream, tokens: text.tokens, scalars: text.scalars))
+    return matches.map { match in
+      TriggerHit(
+        trigger: lexicon.triggers[lexicon.triggerPhraseRow[match.phrase]],
+        firstToken: match.firstToken, lastToken: match.lastToken)
+    }
+  }
+
+  /// The token ranges each modifier trigger covers, with the trigger.
+  func scopes(_ hits: [TriggerHit], in text: TextAnalysis) -> [(hit: TriggerHit, scope: Range<Int>)] {
+    var result: [(TriggerHit, Range<Int>)] = []
+    for hit in hits {
+      guard case .modifier = hit.trigger.kind else { continue }
+      let sentence = text.sentences[Int(text.sentenceOfToken[hit.firstToken])]
+      let terminators = hits.filter {
+        $0.trigger.kind == .terminate && $0.firstToken >= sentence.firstToken
+          && $0.lastToken < sentence.endToken
+      }
+      let reach = hit.trigger.maxScope ?? Int.max / 4
+      if hit.trigger.direction == .forward || hit.trigger.direction == .both {
+        var end = min(sentence.endToken, hit.lastToken + 1 + reach)
+        if let stop = terminators.first(where: { $0.firstToken > hit.lastToken }) {
+          end = min(end, stop.firstToken)
+        }
+        if end > hit.lastToken + 1 { result.append((hit, (hit.lastToken + 1)..<end)) }
+      }
+      if hit.trigger.direction == .backward || hit.trigger.direction == .both {
+        var start = max(sentence.firstToken, hit.firstToken - reach)
+        if let stop = terminators.last(where: { $0.lastToken < hit.firstToken }) {
+          start = max(start, stop.lastToken + 1)
+        }
+        if start < hit.firstToken { result.append((hit, start..<hit.firstToken)) }
+      }
+    }
+    return result
+  }
+
+  /// Sets the flags and their evidence on `mentions`.
+  public func assert(_ mentions: [Mention], in text: TextAnalysis) -> [Mention] {
+    let hits = triggers(in: text)
+    let scopes = scopes(hits, in: text)
+    return mentions.map { mention in
+      var mention = mention
+      let section = text.sections[mention.section]
+      if section.role == .family, let header = section.header {
+        mention.flags.insert(AssertionFlags(.family))
+        mention.assertionEvidence.append(
+          AssertionEvidence(flag: .family, trigger: "section: \(section.category)", span: header))
+      }
+      for (hit, scope) in scopes {
+        guard case .modifier(let flag) = hit.trigger.kind else { continue }
+        let insideTrigger = mention.firstToken <= hit.lastToken && hit.firstToken <= mention.lastToken
+        guard !insideTrigger, mention.firstToken < scope.upperBound,
+          scope.lowerBound <= mention.lastToken
+        else { continue }
+        mention.flags.insert(AssertionFlags(flag))
+        mention.assertionEvidence.append(
+          AssertionEvidence(
+            flag: flag, trigger: hit.trigger.phrase, span: text.span(hit.firstToken, hit.lastToken)))
+      }
+      return mention
+    }
+  }
+}

@@ -1,0 +1,24 @@
+/// What kind of clinical document a record is: an order asks for an exam, a report describes one.
+public enum DocumentKind: String, Sendable, Codable, CaseIterable {
+  case order
+  case report
+}
+
+/// One input record: an identifier, its kind, and the exact original text.
+///
+/// The text is never cleaned or rewritten; every offset the library reports points into it.
+public struct Document: Sendable, Hashable {
+  /// The record identifier as given by the input (or its 1-based line number).
+  public var id: String
+  /// Whether the record is an order or a report.
+  public var kind: DocumentKind
+  /// The exact original text.
+  public var text: String
+
+  /// Creates a document.
+  public init(id: String, kind: DocumentKind = .order, text: String) {
+    self.id = id
+    self.kind = kind
+    self.text = text
+  }
+}

@@ -1,0 +1,86 @@
+/// How close the pieces of evidence of a rule must stand.
+public enum RuleProximity: String, Sendable, Hashable, CaseIterable {
+  /// All in one sentence.
+  case sentence
+  /// All in one section.
+  case section
+  /// Anywhere in the document.
+  case document
+}
+
+/// What a rule concludes when it fires.
+public enum RuleOutcome: Sendable, Hashable {
+  /// A covered indication of the guideline.
+  case indication(String)
+  /// A stated purpose that is not covered, with its `other_indications` category.
+  case otherIndication(String)
+  /// The `other_indications` category of the `other-indication` evidence the rule matched.
+  case categoryOfEvidence
+  /// Nothing is concluded; the rule documents why a person must read the record.
+  case review
+
+  /// The text form used in the rules file.
+  public var name: String {
+    switch self {
+    case .indication(let id): return id
+    case .otherIndication(let category): return "other:\(category)"
+    case .categoryOfEvidence: return "other:*"
+    case .review: return "review"
+    }
+  }
+}
+
+/// One line of evidence a rule needs (or forbids): any of some concepts, with assertion constraints.
+public struct EvidenceRequirement: Sendable, Hashable {
+  /// Concept ids (mention concepts or cues); any one satisfies the requirement.
+  public var concepts: Set<String>
+  /// Flags the evidence must carry.
+  public var required: AssertionFlags
+  /// Flags the evidence must not carry.
+  public var forbidden: AssertionFlags
+  /// When set, only `other-indication` evidence with this symptom role counts.
+  public var symptom: Bool?
+  /// The rules-file line, for diagnostics and `--explain`.
+  public var line: Int
+
+  /// Whether `mention` satisfies the requirement.
+  public func accepts(_ mention: Mention) -> Bool {
+    concepts.contains(mention.concept) && mention.flags.isSuperset(of: required)
+      && mention.flags.isDisjoint(with: forbidden)
+      && (symptom == nil || symptom == mention.isSymptom)
+  }
+}
+
+/// Which sections a rule reads.
+public enum RuleSectionScope: String, Sendable, Hashable {
+  /// Every section except those whose role is `ignore`.
+  case all
+  /// Only sections whose role is `purpose`, when the document has any; otherwise as `all`.
+  case purpose
+}
+
+/// A declarative guideline rule from `rules.tsv`: the evidence that supports an outcome.
+public struct GuidelineRule: Sendable, Hashable {
+  /// Stable id, printed in evidence and `--explain`.
+  public var id: String
+  /// What the rule concludes.
+  public var outcome: RuleOutcome
+  /// How close the evidence must stand.
+  public var proximity: RuleProximity
+  /// Which sections are read.
+  public var sections: RuleSectionScope
+  /// Restricts the rule to orders or reports; nil for both.
+  public var kind: DocumentKind?
+  /// The rule is skipped when a covered indication was already found.
+  public var unlessIndication: Bool
+  /// Every requirement needs its own piece of evidence in the same unit.
+  public var requirements: [EvidenceRequirement]
+  /// No piece of evidence in the unit may satisfy any of these.
+  public var exclusions: [EvidenceRequirement]
+  /// A sentence for reviewers: what the rule stands for in the guideline.
+  public var explanation: String
+  /// Source file.
+  public var file: String
+  /// Line of the `rule` row.
+  public var line: Int
+}

@@ -1,0 +1,25 @@
+/// The label vocabularies fixed by the annotation guideline and the command-line contract.
+///
+/// These are the output contract, not clinical knowledge: which text supports which label lives in
+/// the lexicon and rules files.
+public enum GuidelineVocabulary {
+  /// The covered indications, in the order the guideline lists them (and outputs keep).
+  public static let indications = ["recurrence-vs-treatment-effect", "tumor-vs-non-tumor"]
+  /// The `other_indications` vocabulary.
+  public static let otherIndications: Set<String> = [
+    "epilepsy", "dementia", "movement-disorder", "multiple-sclerosis", "psychiatric",
+    "neurometabolic", "muscle", "prostate", "breast", "chest-pain", "liver", "brain-injury",
+    "neonatal-hie", "tumor-grading", "other",
+  ]
+  /// The `spectroscopy_finding` values.
+  public static let findings = [
+    "favors-tumor", "favors-treatment-effect", "favors-non-tumor", "indeterminate",
+  ]
+  /// The mention concepts of the annotation guideline.
+  public static let mentionConcepts: Set<String> = [
+    "brain-tumor", "treatment", "treatment-effect", "recurrence", "brain-lesion",
+    "non-tumor-diagnosis", "other-indication", "spectroscopy", "measurement",
+  ]
+  /// The guideline this tool applies, and its revision.
+  public static let guideline = "Florida Blue MCG 04-70540-07 (Magnetic Resonance Spectroscopy)"
+}

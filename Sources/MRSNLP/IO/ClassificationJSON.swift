@@ -1,0 +1,95 @@
+/// Writes a classification as one JSON record with every key of the command-line contract.
+public enum ClassificationJSON {
+  /// Writes the record for `classification` into `writer`.
+  ///
+  /// - Parameter warnings: reader warnings to report in the record (`warnings`).
+  /// - Parameter lexiconDigest: the digest of the lexicon set, for provenance.
+  public static func write(
+    _ classification: Classification, warnings: [String] = [], into writer: inout JSONWriter
+  ) {
+    let text = classification.text
+    writer.beginObject()
+    writer.string(classification.document.id, key: "id")
+    writer.string(classification.document.kind.rawValue, key: "kind")
+    writer.string(classification.decision.rawValue, key: "decision")
+    writer.strings(classification.indications, key: "indications")
+    writer.strings(classification.otherIndications, key: "other_indications")
+    writer.string(classification.spectroscopyFinding, key: "spectroscopy_finding")
+    writer.beginArray("measurements")
+    for measurement in classification.measurements {
+      writer.beginObject()
+      writer.string(measurement.analyte, key: "analyte")
+      writer.double(measurement.value, key: "value")
+      writer.int(measurement.span.start, key: "start")
+      writer.int(measurement.span.end, key: "end")
+      writer.string(text.text(measurement.span), key: "text")
+      writer.endObject()
+    }
+    writer.endArray()
+    writer.beginArray("mentions")
+    for mention in classification.mentions { writeMention(mention, text: text, into: &writer) }
+    writer.endArray()
+    writer.beginArray("cues")
+    for cue in classification.cues { writeMention(cue, text: text, into: &writer) }
+    writer.endArray()
+    writer.beginArray("evidence")
+    for evaluation in classification.evidence {
+      writer.beginObject()
+      if case .indication = evaluation.rule.outcome {
+        writer.string(evaluation.label, key: "indication")
+      } else {
+        writer.string(evaluation.label, key: "other_indication")
+      }
+      writer.string(evaluation.rule.id, key: "rule")
+      writer.beginArray("mentions")
+      for index in evaluation.mentions { writer.int(index) }
+      writer.endArray()
+      writer.beginArray("cues")
+      for index in evaluation.cues { writer.int(index) }
+      writer.endArray()
+      writer.endObject()
+    }
+    writer.endArray()
+    if !warnings.isEmpty { writer.strings(warnings, key: "warnings") }
+    writer.endObject()
+  }
+
+  static func writeMention(_ mention: Mention, text: TextAnalysis, into writer: inout JSONWriter) {
+    writer.beginObject()
+    writer.string(mention.concept, key: "concept")
+    writer.string(text.text(mention.span), key: "text")
+    writer.int(mention.span.start, key: "start")
+    writer.int(mention.span.end, key: "end")
+    for flag in AssertionFlag.allCases { writer.bool(mention.flags.has(flag), key: flag.rawValue) }
+    if let category = mention.category { writer.string(category, key: "category") }
+    if mention.isSymptom { writer.bool(true, key: "symptom") }
+    if mention.fuzzy { writer.bool(true, key: "fuzzy") }
+    switch mention.source {
+    case .term(let file, let line): writer.string("\(file):\(line)", key: "source")
+    case .code(let code): writer.string("icd10:\(code)", key: "source")
+    case .construction(let what): writer.string(what, key: "source")
+    }
+    if !mention.assertionEvidence.isEmpty {
+      writer.beginArray("triggers")
+      for evidence in mention.assertionEvidence {
+        writer.beginObject()
+        writer.string(evidence.flag.rawValue, key: "flag")
+        writer.string(evidence.trigger, key: "trigger")
+        writer.int(evidence.span.start, key: "start")
+        writer.int(evidence.span.end, key: "end")
+        writer.endObject()
+      }
+      writer.endArray()
+    }
+    writer.endObject()
+  }
+
+  /// Writes the record of an input that could not be classified: its id and what was wrong.
+  public static func writeError(id: String, line: Int, error: String, into writer: inout JSONWriter) {
+    writer.beginObject()
+    writer.string(id, key: "id")
+    writer.int(line, key: "line")
+    writer.string(error, key: "error")
+    writer.endObject()
+  }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// One lexicon file's name and bytes, before parsing.
+public struct LexiconSourceFile: Sendable, Hashable {
+  /// The file name, used in diagnostics (`context.tsv`).
+  public var name: String
+  /// The raw bytes.
+  public var bytes: [UInt8]
+
+  /// Creates a source file.
+  public init(name: String, bytes: [UInt8]) {
+    self.name = name
+    self.bytes = bytes
+  }
+
+  /// Reads every `*.tsv` file of a folder, sorted by name.
+  public static func directory(_ path: String) throws -> [LexiconSourceFile] {
+    let url = URL(fileURLWithPath: path, isDirectory: true)
+    let names = try FileManager.default.contentsOfDirectory(atPath: path)
+      .filter { $0.hasSuffix(".tsv") }.sorted()
+    return try names.map { name in
+      let data = try Data(contentsOf: url.appendingPathComponent(name))
+      return LexiconSourceFile(name: name, bytes: [UInt8](data))
+    }
+  }
+
+  /// The lexicons compiled into the library from the repository's `lexicons/` folder.
+  public static var embedded: [LexiconSourceFile] {
+    EmbeddedLexicons.files.map { LexiconSourceFile(name: $0.name, bytes: Array($0.content.utf8)) }
+  }
+
+  /// A 64-bit FNV-1a digest over the names and bytes of `files`, as 16 hex digits.
+  public static func digest(_ files: [LexiconSourceFile]) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    func mix(_ byte: UInt8) {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x100_0000_01b3
+    }
+    for file in files.sorted(by: { $0.name < $1.name }) {
+      for byte in file.name.utf8 { mix(byte) }
+      mix(0)
+      for byte in file.bytes { mix(byte) }
+      mix(0)
+    }
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
+  }
+}

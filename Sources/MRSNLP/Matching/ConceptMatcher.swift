@@ -1,0 +1,118 @@
+/// Finds concept mentions and rule cues: lexicon terms (longest match wins), ICD-10-CM codes
+/// written in the text, and the `/` or `or` between two different concepts that makes a
+/// differential ("abscess/tumor", "tumor or abscess").
+public struct ConceptMatcher: Sendable {
+  let lexicon: Lexicon
+
+  /// Creates a matcher over a lexicon.
+  public init(lexicon: Lexicon) { self.lexicon = lexicon }
+
+  /// Mentions and cues of an analysed text, each sorted by position.
+  public func match(_ text: TextAnalysis) -> (mentions: [Mention], cues: [Mention]) {
+    var mentions = termMentions(trie: lexicon.conceptTrie, rows: lexicon.conceptPhraseTerm, text)
+    let cues = termMentions(trie: lexicon.cueTrie, rows: lexicon.cuePhraseTerm, text)
+    var codeCues: [Mention] = []
+    for mention in codeMentions(text) {
+      if mention.role == .cue { codeCues.append(mention) } else { mentions.append(mention) }
+    }
+    mentions.sort { $0.span < $1.span }
+    var allCues = cues + codeCues + differentialConnectors(mentions, text)
+    allCues.sort { $0.span < $1.span }
+    return (mentions, allCues)
+  }
+
+  private func makeMention(
+    concept: String, first: Int, last: Int, category: String?, isSymptom: Bool, fuzzy: Bool,
+    source: MentionSource, _ text: TextAnalysis
+  ) -> Mention {
+    let sentence = Int(text.sentenceOfToken.isEmpty ? 0 : text.sentenceOfToken[first])
+    return Mention(
+      concept: concept, role: lexicon.concepts[concept]?.role ?? .mention,
+      span: text.span(first, last), firstToken: first, lastToken: last, sentence: sentence,
+      section: text.sentences.isEmpty ? 0 : text.sentences[sentence].section, category: category,
+      isSymptom: isSymptom, fuzzy: fuzzy, source: source)
+  }
+
+  private func termMentions(trie: PhraseTrie, rows: [Int], _ text: TextAnalysis) -> [Mention] {
+    let matches = PhraseTrie.longestNonOverlapping(
+      trie.allMatches(in: text.stream, tokens: text.tokens, scalars: text.scalars))
+    return matches.map { match in
+      let term = lexicon.terms[rows[match.phrase]]
+      return makeMention(
+        concept: term.concept, first: match.firstToken, last: match.lastToken,
+        category: term.category, isSymptom: term.isSymptom, fuzzy: match.fuzzy,
+        source: .term(file: term.file, line: term.line), text)
+    }
+  }
+
+  /// ICD-10-CM codes: exact rows first, then the longest `prefix` row; a code whose dot was lost
+  /// (`C7931`) is read with the dot put back.
+  private func codeMentions(_ text: TextAnalysis) -> [Mention] {
+    var result: [Mention] = []
+    for (index, token) in text.tokens.enumerated() where token.kind == .word {
+      guard let code = Self.canonicalCode(text.text(token.span)) else { continue }
+      var candidate = code
+      var found: ICDCodeEntry?
+      while candidate.count >= 3 {
+        if let rows = lexicon.codeIndex[candidate] {
+          let entries = rows.map { lexicon.codes[$0] }
+          if candidate == code, let exact = entries.first {
+            found = exact
+          } else {
+            found = entries.first(where: \.isPrefix)
+          }
+          if found != nil { break }
+        }
+        candidate.removeLast()
+        if candidate.hasSuffix(".") { candidate.removeLast() }
+      }
+      guard let entry = found else { continue }
+      result.append(
+        makeMention(
+          concept: entry.concept, first: index, last: index, category: entry.category,
+          isSymptom: entry.isSymptom, fuzzy: false, source: .code(code), text))
+    }
+    return result
+  }
+
+  /// The upper-case, dotted form of a token shaped like an ICD-10-CM code, or nil.
+  static func canonicalCode(_ raw: String) -> String? {
+    let upper = raw.uppercased()
+    let scalars = Array(upper.unicodeScalars)
+    guard scalars.count >= 3, scalars.count <= 8, ("A"..."Z").contains(scalars[0]),
+      ("0"..."9").contains(scalars[1]),
+      ("0"..."9").contains(scalars[2]) || ("A"..."Z").contains(scalars[2])
+    else { return nil }
+    let rest = scalars.dropFirst(3)
+    if rest.isEmpty { return upper }
+    if rest.first == "." {
+      let tail = rest.dropFirst()
+      guard !tail.isEmpty, tail.count <= 4,
+        tail.allSatisfy({ ("0"..."9").contains($0) || ("A"..."Z").contains($0) })
+      else { return nil }
+      return upper
+    }
+    guard rest.count <= 4, rest.allSatisfy({ ("0"..."9").contains($0) }) else { return nil }
+    return String(String.UnicodeScalarView(scalars.prefix(3))) + "." + String(String.UnicodeScalarView(rest))
+  }
+
+  /// A `/` or `or` standing alone between two mentions of different concepts in one sentence.
+  private func differentialConnectors(_ mentions: [Mention], _ text: TextAnalysis) -> [Mention] {
+    guard lexicon.concepts["differential"] != nil, mentions.count > 1 else { return [] }
+    var result: [Mention] = []
+    for (left, right) in zip(mentions, mentions.dropFirst())
+    where left.sentence == right.sentence && left.concept != right.concept
+      && right.firstToken == left.lastToken + 2
+    {
+      let connector = left.lastToken + 1
+      let word = text.tokens[connector].normalized
+      guard word == "/" || word == "or" else { continue }
+      result.append(
+        makeMention(
+          concept: "differential", first: connector, last: connector, category: nil,
+          isSymptom: false, fuzzy: false, source: .construction("\(word) between two concepts"),
+          text))
+    }
+    return result
+  }
+}

@@ -1,0 +1,202 @@
+/// A phrase found in a document by a `PhraseTrie`.
+public struct PhraseMatch: Sendable, Hashable {
+  /// Index of the phrase in the trie's insertion order.
+  public var phrase: Int
+  /// First and last document token covered (indexes into the token array), inclusive.
+  public var firstToken: Int
+  /// Last document token covered, inclusive.
+  public var lastToken: Int
+  /// Whether a misspelled word was matched to reach this phrase.
+  public var fuzzy: Bool
+}
+
+/// A trie over interned token ids holding literal phrases; finds every phrase in a token stream.
+///
+/// Phrases are tokenized like documents. Each phrase is also stored joined across its hyphens
+/// (`post-treatment` → `posttreatment`) and, unless told otherwise, with a plural ending on its last
+/// word. Matching walks the trie from each position, so its cost depends on the phrase depth,
+/// not on the number of phrases.
+public struct PhraseTrie: Sendable {
+  struct Phrase: Sendable {
+    var caseTokens: [[Unicode.Scalar]]?
+    var allowFuzzy: Bool
+  }
+
+  private var children: [[Int32: Int32]] = [[:]]
+  private var terminals: [[Int32]] = [[]]
+  private var phrases: [Phrase] = []
+
+  /// Creates an empty trie.
+  public init() {}
+
+  /// The number of phrases inserted.
+  public var phraseCount: Int { phrases.count }
+
+  /// The normalized token sequence of a phrase as the document tokenizer would produce it.
+  static func phraseTokens(_ text: String) -> (normalized: [String], original: [[Unicode.Scalar]]) {
+    let scalars = ScalarText(text)
+    let tokens = Tokenizer().tokenize(scalars)
+    var normalized: [String] = []
+    var original: [[Unicode.Scalar]] = []
+    for (index, token) in tokens.enumerated() where !TokenStream.isIntraWordHyphen(tokens, index) {
+      normalized.append(token.normalized)
+      original.append(Array(scalars.scalars[token.span.start..<token.span.end]))
+    }
+    return (normalized, original)
+  }
+
+  /// Inserts a phrase; returns its index, or nil when it has no tokens.
+  @discardableResult
+  mutating func insert(
+    _ text: String, caseSensitive: Bool, fuzzy: Bool, plural: Bool, vocabulary: inout Vocabulary,
+    fuzzyIndex: inout FuzzyIndex
+  ) -> Int? {
+    let (normalized, original) = Self.phraseTokens(text)
+    guard !normalized.isEmpty else { return nil }
+    let index = phrases.count
+    phrases.append(Phrase(caseTokens: caseSensitive ? original : nil, allowFuzzy: fuzzy))
+    var variants: [[String]] = [normalized]
+    let joined = Self.joinedVariant(text)
+    if let joined, joined != normalized { variants.append(joined) }
+    if plural && !caseSensitive {
+      for variant in variants {
+        for ending in Self.pluralEndings(variant[variant.count - 1]) {
+          variants.append(Array(variant.dropLast()) + [ending])
+        }
+      }
+    }
+    for variant in variants {
+      var node: Int32 = 0
+      for word in variant {
+        let id = vocabulary.intern(word)
+        if fuzzy && word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) {
+          fuzzyIndex.add(word, id: id)
+        }
+        if let next = children[Int(node)][id] {
+          node = next
+        } else {
+          let next = Int32(children.count)
+          children.append([:])
+          terminals.append([])
+          children[Int(node)][id] = next
+          node = next
+        }
+      }
+      if !terminals[Int(node)].contains(Int32(index)) { terminals[Int(node)].append(Int32(index)) }
+    }
+    return index
+  }
+
+  /// The phrase with its hyphen-joined words written as one word, or nil when it has no hyphen.
+  static func joinedVariant(_ text: String) -> [String]? {
+    let scalars = ScalarText(text)
+    let tokens = Tokenizer().tokenize(scalars)
+    var result: [String] = []
+    var joinedAny = false
+    var index = 0
+    while index < tokens.count {
+      var word = tokens[index].normalized
+      while index + 2 < tokens.count && TokenStream.isIntraWordHyphen(tokens, index + 1) {
+        word += tokens[index + 2].normalized
+        index += 2
+        joinedAny = true
+      }
+      result.append(word)
+      index += 1
+    }
+    return joinedAny ? result : nil
+  }
+
+  /// Regular plural spellings of a word: `lesion` → `lesions`, `metastasis` → `metastases`.
+  static func pluralEndings(_ word: String) -> [String] {
+    guard word.utf8.count >= 3, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return [] }
+    var endings = [word + "s", word + "es"]
+    if word.hasSuffix("is") { endings.append(String(word.dropLast(2)) + "es") }
+    if word.hasSuffix("y") { endings.append(String(word.dropLast()) + "ies") }
+    if word.hasSuffix("s") { endings.removeFirst() }
+    return endings
+  }
+
+  /// Every phrase occurrence in `stream` (overlapping ones included).
+  ///
+  /// - Parameter scalars: the document text, to check case-sensitive phrases.
+  /// - Parameter tokens: the document tokens.
+  func allMatches(in stream: TokenStream, tokens: [Token], scalars: ScalarText) -> [PhraseMatch] {
+    var found: [PhraseMatch] = []
+    for start in 0..<stream.count {
+      walk(
+        node: 0, position: start, start: start, fuzzy: false, joined: false, stream: stream,
+        tokens: tokens, scalars: scalars, found: &found)
+    }
+    return found
+  }
+
+  private func walk(
+    node: Int32, position: Int, start: Int, fuzzy: Bool, joined: Bool, stream: TokenStream,
+    tokens: [Token], scalars: ScalarText, found: inout [PhraseMatch]
+  ) {
+    if node != 0 {
+      for phraseIndex in terminals[Int(node)] {
+        let phrase = phrases[Int(phraseIndex)]
+        if fuzzy && !phrase.allowFuzzy { continue }
+        if let caseTokens = phrase.caseTokens {
+          if joined || caseTokens.count != position - start { continue }
+          var same = true
+          for offset in 0..<caseTokens.count {
+            let span = tokens[stream.tokenIndex[start + offset]].span
+            if !scalars.scalars[span.start..<span.end].elementsEqual(caseTokens[offset]) {
+              same = false
+              break
+            }
+          }
+          if !same { continue }
+        }
+        found.append(
+          PhraseMatch(
+            phrase: Int(phraseIndex), firstToken: stream.tokenIndex[start],
+            lastToken: stream.tokenIndex[position - 1], fuzzy: fuzzy))
+      }
+    }
+    guard position < stream.count, stream.segment[position] == stream.segment[start] else { return }
+    let edges = children[Int(node)]
+    if edges.isEmpty { return }
+    let id = stream.ids[position]
+    if id >= 0, let next = edges[id] {
+      walk(
+        node: next, position: position + 1, start: start, fuzzy: fuzzy, joined: joined,
+        stream: stream, tokens: tokens, scalars: scalars, found: &found)
+    } else if stream.fuzzyIds[position] >= 0, let next = edges[stream.fuzzyIds[position]] {
+      walk(
+        node: next, position: position + 1, start: start, fuzzy: true, joined: joined,
+        stream: stream, tokens: tokens, scalars: scalars, found: &found)
+    }
+    let joinedId = stream.joinedIds[position]
+    if joinedId >= 0, position + 1 < stream.count, let next = edges[joinedId] {
+      walk(
+        node: next, position: position + 2, start: start, fuzzy: fuzzy, joined: true,
+        stream: stream, tokens: tokens, scalars: scalars, found: &found)
+    }
+  }
+
+  /// Keeps the longest matches that do not overlap; among equal lengths the earlier phrase wins.
+  ///
+  /// - Complexity: O(m log m) in the number of matches.
+  static func longestNonOverlapping(_ matches: [PhraseMatch]) -> [PhraseMatch] {
+    let ordered = matches.sorted { a, b in
+      let lengthA = a.lastToken - a.firstToken
+      let lengthB = b.lastToken - b.firstToken
+      if lengthA != lengthB { return lengthA > lengthB }
+      if a.firstToken != b.firstToken { return a.firstToken < b.firstToken }
+      if a.fuzzy != b.fuzzy { return !a.fuzzy }
+      return a.phrase < b.phrase
+    }
+    var taken = Set<Int>()
+    var kept: [PhraseMatch] = []
+    for match in ordered {
+      if (match.firstToken...match.lastToken).contains(where: taken.contains) { continue }
+      for index in match.firstToken...match.lastToken { taken.insert(index) }
+      kept.append(match)
+    }
+    return kept.sorted { $0.firstToken < $1.firstToken }
+  }
+}

@@ -1,0 +1,65 @@
+/// A document's tokens as the phrase matchers see them: intra-word hyphens removed, each token
+/// resolved once to its vocabulary id (or a misspelling's best lexicon word), and sentence numbers.
+public struct TokenStream: Sendable {
+  /// For each matchable position, the index of its token in the document's token array.
+  public var tokenIndex: [Int]
+  /// The vocabulary id of each position, or -1 when no lexicon phrase uses the word.
+  var ids: [Int32]
+  /// The vocabulary id of the lexicon word a misspelled word stands for, or -1.
+  var fuzzyIds: [Int32]
+  /// The vocabulary id of this word joined with the next one across a hyphen
+  /// (`radio-necrosis` → `radionecrosis`), or -1.
+  var joinedIds: [Int32]
+  /// The sentence each position belongs to; phrases never cross sentences.
+  var segment: [Int32]
+
+  /// The number of matchable positions.
+  public var count: Int { ids.count }
+
+  /// Builds the stream for `tokens`, with `sentenceOfToken[i]` the sentence of token `i`.
+  init(
+    tokens: [Token], sentenceOfToken: [Int32], vocabulary: Vocabulary, fuzzy: FuzzyIndex
+  ) {
+    var tokenIndex: [Int] = []
+    var ids: [Int32] = []
+    var fuzzyIds: [Int32] = []
+    var joinedIds: [Int32] = []
+    var segment: [Int32] = []
+    tokenIndex.reserveCapacity(tokens.count)
+    ids.reserveCapacity(tokens.count)
+    fuzzyIds.reserveCapacity(tokens.count)
+    joinedIds.reserveCapacity(tokens.count)
+    segment.reserveCapacity(tokens.count)
+    for (index, token) in tokens.enumerated() {
+      if Self.isIntraWordHyphen(tokens, index) { continue }
+      tokenIndex.append(index)
+      let id = vocabulary.id(token.normalized) ?? -1
+      ids.append(id)
+      var fuzzyId: Int32 = -1
+      if id < 0 && token.kind == .word {
+        fuzzyId = fuzzy.lookup(token.normalized) ?? -1
+      }
+      fuzzyIds.append(fuzzyId)
+      var joined: Int32 = -1
+      if index + 2 < tokens.count && Self.isIntraWordHyphen(tokens, index + 1) {
+        joined = vocabulary.id(token.normalized + tokens[index + 2].normalized) ?? -1
+      }
+      joinedIds.append(joined)
+      segment.append(sentenceOfToken.isEmpty ? 0 : sentenceOfToken[index])
+    }
+    self.tokenIndex = tokenIndex
+    self.ids = ids
+    self.fuzzyIds = fuzzyIds
+    self.joinedIds = joinedIds
+    self.segment = segment
+  }
+
+  /// Whether `tokens[index]` is a hyphen (or slash-free dash) glued to words on both sides.
+  static func isIntraWordHyphen(_ tokens: [Token], _ index: Int) -> Bool {
+    let token = tokens[index]
+    guard token.kind == .punctuation, token.normalized == "-" || token.normalized == "‐",
+      index > 0, index + 1 < tokens.count, !token.spaceBefore, !tokens[index + 1].spaceBefore
+    else { return false }
+    return tokens[index - 1].kind != .punctuation && tokens[index + 1].kind != .punctuation
+  }
+}

@@ -1,0 +1,148 @@
+/// Reads metabolite ratios with their values, in every notation reports use.
+///
+/// A ratio is a metabolite name from `metabolites.tsv`, a separator (`/`, `:`, `-`, `to`,
+/// `-to-`), and a second metabolite name; `(Lip+Lac)` joins two names into `LipLac`. The value is
+/// the first number after the ratio within a few connecting words (`ratio`, `of`, `=`, `:`, `(`,
+/// `up to` ...). A range (`2-3`, `2 to 3`), a slashed pair (`1500/135`), a percentage, a ppm
+/// position, or a comparison with a bound (`< 1.0`) is not a measurement, and a number with no
+/// ratio before it never is.
+///
+/// - Complexity: O(n) in the number of tokens.
+public struct MeasurementExtractor: Sendable {
+  let lexicon: Lexicon
+
+  /// Words that may stand between a ratio and its value. They are grammar, not clinical content.
+  static let connectors: Set<String> = [
+    "ratio", "ratios", "of", "=", ":", "(", "is", "was", "were", "measured", "measures",
+    "measuring", "approximately", "approx", "about", "~", "up", "to", "value", "values", "at",
+    "reaching", "reached", "peak", "max", "maximum", "maximal", "mean", "elevated", "increased",
+    "reduced", "decreased", "calculated", "estimated", "≈", "of approximately", "ratio:",
+  ]
+
+  /// Creates an extractor over the lexicon's metabolite names.
+  public init(lexicon: Lexicon) { self.lexicon = lexicon }
+
+  private struct Name {
+    var canonical: String
+    var first: Int
+    var last: Int
+  }
+
+  /// Every measurement in the text, in text order.
+  public func measurements(in text: TextAnalysis) -> [Measurement] {
+    let tokens = text.tokens
+    let matches = PhraseTrie.longestNonOverlapping(
+      lexicon.metaboliteTrie.allMatches(in: text.stream, tokens: tokens, scalars: text.scalars))
+    var nameAt: [Int: Name] = [:]
+    for match in matches {
+      let canonical = lexicon.metabolites[lexicon.metabolitePhraseRow[match.phrase]].canonical
+      nameAt[match.firstToken] = Name(canonical: canonical, first: match.firstToken, last: match.lastToken)
+    }
+    func word(_ index: Int) -> String? { index < tokens.count ? tokens[index].normalized : nil }
+    func sentence(_ index: Int) -> Int32 { text.sentenceOfToken[index] }
+
+    /// A metabolite name at `index`, joining `Lip+Lac` and skipping an opening parenthesis.
+    func name(at index: Int) -> Name? {
+      var start = index
+      var openedParenthesis = false
+      if word(start) == "(" {
+        start += 1
+        openedParenthesis = true
+      }
+      guard var name = nameAt[start] else { return nil }
+      if word(name.last + 1) == "+", let second = nameAt[name.last + 2],
+        Set([name.canonical, second.canonical]) == ["Lip", "Lac"]
+      {
+        name = Name(canonical: "LipLac", first: name.first, last: second.last)
+      }
+      if openedParenthesis {
+        guard word(name.last + 1) == ")" else { return nil }
+        name.first = index
+        name.last += 1
+      }
+      return name
+    }
+
+    var result: [Measurement] = []
+    var index = 0
+    while index < tokens.count {
+      guard let numerator = name(at: index) else {
+        index += 1
+        continue
+      }
+      var cursor = numerator.last + 1
+      var separator = false
+      while let w = word(cursor), ["/", ":", "-", "–", "to"].contains(w),
+        sentence(cursor) == sentence(numerator.first)
+      {
+        separator = true
+        cursor += 1
+      }
+      guard separator, let denominator = name(at: cursor), denominator.canonical != numerator.canonical,
+        sentence(denominator.last) == sentence(numerator.first)
+      else {
+        index = numerator.last + 1
+        continue
+      }
+      if word(denominator.last + 1) == "+" {
+        index = denominator.last + 1
+        continue
+      }
+      let analyte = "\(numerator.canonical)/\(denominator.canonical)"
+      cursor = denominator.last + 1
+      var steps = 0
+      var values: [(Double, Int)] = []
+      scan: while cursor < tokens.count, steps < 6, sentence(cursor) == sentence(numerator.first) {
+        let token = tokens[cursor]
+        if token.kind == .number {
+          if let value = Self.value(at: cursor, tokens: tokens, text: text) {
+            values.append((value, cursor))
+            var next = cursor + 1
+            while let w = word(next), w == "," || w == "and",
+              next + 1 < tokens.count, tokens[next + 1].kind == .number,
+              let more = Self.value(at: next + 1, tokens: tokens, text: text)
+            {
+              values.append((more, next + 1))
+              next += 2
+            }
+          }
+          break scan
+        }
+        if nameAt[cursor] != nil || !Self.connectors.contains(token.normalized) { break }
+        cursor += 1
+        steps += 1
+      }
+      for (value, valueToken) in values {
+        result.append(
+          Measurement(
+            analyte: analyte, value: value, span: text.span(numerator.first, valueToken),
+            sentence: Int(sentence(numerator.first))))
+      }
+      index = values.last.map { $0.1 + 1 } ?? denominator.last + 1
+    }
+    return result
+  }
+
+  /// The number at `index` as a ratio value, or nil when it is a range, a pair or a position.
+  static func value(at index: Int, tokens: [Token], text: TextAnalysis) -> Double? {
+    let raw = text.text(tokens[index].span).replacingOccurrences(",", with: ".")
+    guard let value = Double(raw) else { return nil }
+    if index > 0, ["<", ">", "≤", "≥"].contains(tokens[index - 1].normalized) { return nil }
+    if index + 1 < tokens.count {
+      let next = tokens[index + 1].normalized
+      if ["-", "–", "/", "to", "%"].contains(next), index + 2 < tokens.count,
+        tokens[index + 2].kind == .number || next == "%"
+      {
+        return nil
+      }
+      if next == "%" || next == "ppm" { return nil }
+    }
+    return value
+  }
+}
+
+extension String {
+  fileprivate func replacingOccurrences(_ target: Character, with replacement: Character) -> String {
+    String(map { $0 == target ? replacement : $0 })
+  }
+}

@@ -1,0 +1,110 @@
+/// Decides what a report's MRS result concludes (`spectroscopy_finding`), from `findings.tsv`.
+///
+/// Sentences are read in order of authority: the impression, then spectroscopy sections, then
+/// other result sections, then the rest. The first sentence that says something decides:
+/// a `no-result` cue (non-diagnostic study) means no finding; a concluding verb ("favor",
+/// "consistent with") is decided by the concept that follows it, with its assertion (a negated
+/// tumor or recurrence favors treatment effect); otherwise finding cues ("elevated choline",
+/// "nonspecific") and concepts in a sentence about spectroscopy vote, and a split vote is
+/// `indeterminate`. Orders, reports with no MRS result, and reports whose purpose is a non-tumor
+/// use get no finding.
+public struct SpectroscopyFindingDetector: Sendable {
+  let lexicon: Lexicon
+
+  /// Creates a detector over the lexicon's finding cues.
+  public init(lexicon: Lexicon) { self.lexicon = lexicon }
+
+  /// The finding and the span of the sentence that decided it, or nil.
+  public func finding(
+    text: TextAnalysis, mentions: [Mention], cues: [Mention], measurements: [Measurement],
+    nonTumorPurpose: Bool
+  ) -> (finding: String, sentence: TextSpan)? {
+    guard text.document.kind == .report, !nonTumorPurpose else { return nil }
+    let hasResult =
+      !measurements.isEmpty || mentions.contains { $0.concept == "spectroscopy" }
+    guard hasResult else { return nil }
+
+    let matches = PhraseTrie.longestNonOverlapping(
+      lexicon.findingTrie.allMatches(in: text.stream, tokens: text.tokens, scalars: text.scalars))
+    var findingCues: [(cue: FindingCue, mention: Mention)] = matches.map { match in
+      let cue = lexicon.findingCues[lexicon.findingPhraseRow[match.phrase]]
+      let sentence = Int(text.sentenceOfToken[match.firstToken])
+      return (
+        cue,
+        Mention(
+          concept: "finding-cue", role: .cue, span: text.span(match.firstToken, match.lastToken),
+          firstToken: match.firstToken, lastToken: match.lastToken, sentence: sentence,
+          section: text.sentences[sentence].section, category: nil, isSymptom: false,
+          fuzzy: false, source: .term(file: "findings.tsv", line: cue.line))
+      )
+    }
+    let asserted = AssertionDetector(lexicon: lexicon).assert(findingCues.map(\.mention), in: text)
+    for index in findingCues.indices { findingCues[index].mention = asserted[index] }
+
+    let measuredSentences = Set(measurements.map(\.sentence))
+    func tier(_ sentence: Sentence) -> Int {
+      let section = text.sections[sentence.section]
+      switch section.category {
+      case "impression": return 0
+      case "spectroscopy": return 1
+      default: return section.role == .result ? 2 : (section.role == .ignore ? 9 : 3)
+      }
+    }
+    let order = text.sentences.indices.sorted {
+      (tier(text.sentences[$0]), $0) < (tier(text.sentences[$1]), $1)
+    }
+    for sentenceIndex in order where tier(text.sentences[sentenceIndex]) < 9 {
+      let sentenceCues = findingCues.filter { $0.mention.sentence == sentenceIndex }
+      let concepts = mentions.filter { $0.sentence == sentenceIndex } + cues.filter {
+        $0.sentence == sentenceIndex && $0.concept == "viable-tumor"
+      }
+      let span = text.sentences[sentenceIndex].span
+      if sentenceCues.contains(where: {
+        $0.cue.effect == .noResult && !$0.mention.flags.has(.negated)
+      }) {
+        return nil
+      }
+      let aboutSpectroscopy =
+        measuredSentences.contains(sentenceIndex)
+        || concepts.contains { $0.concept == "spectroscopy" }
+        || text.sections[text.sentences[sentenceIndex].section].category == "spectroscopy"
+      var votes: [String] = []
+      if let conclusion = sentenceCues.first(where: { $0.cue.effect == .conclusion }) {
+        if let decided = concepts.sorted(by: { $0.span < $1.span }).first(where: {
+          $0.firstToken > conclusion.mention.lastToken && Self.vote(for: $0) != nil
+        }) {
+          votes.append(Self.vote(for: decided)!)
+        }
+      }
+      if votes.isEmpty && (aboutSpectroscopy || tier(text.sentences[sentenceIndex]) <= 1) {
+        for (cue, mention) in sentenceCues where !mention.flags.has(.negated) {
+          if case .finding(let value) = cue.effect { votes.append(value) }
+        }
+        if aboutSpectroscopy {
+          votes += concepts.compactMap(Self.vote(for:))
+        }
+      }
+      let distinct = Set(votes)
+      if distinct.contains("indeterminate") || distinct.count > 1 {
+        return ("indeterminate", span)
+      }
+      if let only = distinct.first { return (only, span) }
+    }
+    return nil
+  }
+
+  /// What one concept mention says about the result, with its assertion.
+  static func vote(for mention: Mention) -> String? {
+    if mention.flags.has(.hypothetical) || mention.flags.has(.family) || mention.flags.has(.historical) {
+      return nil
+    }
+    let negated = mention.flags.has(.negated)
+    switch mention.concept {
+    case "recurrence", "brain-tumor", "viable-tumor":
+      return negated ? "favors-treatment-effect" : "favors-tumor"
+    case "treatment-effect": return negated ? nil : "favors-treatment-effect"
+    case "non-tumor-diagnosis": return negated ? nil : "favors-non-tumor"
+    default: return nil
+    }
+  }
+}

@@ -1,0 +1,66 @@
+/// The whole pipeline: text → mentions → assertions → measurements → rules → decision.
+///
+/// A classifier is a value built once from a lexicon; `classify` is pure and safe to call from
+/// many threads.
+public struct Classifier: Sendable {
+  /// The lexicon set in use.
+  public let lexicon: Lexicon
+  let matcher: ConceptMatcher
+  let assertions: AssertionDetector
+  let measurementExtractor: MeasurementExtractor
+  let rules: RuleEngine
+  let findings: SpectroscopyFindingDetector
+
+  /// Creates a classifier.
+  public init(lexicon: Lexicon) {
+    self.lexicon = lexicon
+    matcher = ConceptMatcher(lexicon: lexicon)
+    assertions = AssertionDetector(lexicon: lexicon)
+    measurementExtractor = MeasurementExtractor(lexicon: lexicon)
+    rules = RuleEngine(lexicon: lexicon)
+    findings = SpectroscopyFindingDetector(lexicon: lexicon)
+  }
+
+  /// Classifies one document.
+  public func classify(_ document: Document) -> Classification {
+    let text = TextAnalysis(document: document, lexicon: lexicon)
+    let found = matcher.match(text)
+    let measurements = measurementExtractor.measurements(in: text)
+    var mentions = found.mentions
+    for measurement in measurements {
+      let first = text.tokens.firstIndex { $0.span.start == measurement.span.start } ?? 0
+      let last = text.tokens.firstIndex { $0.span.end == measurement.span.end } ?? first
+      mentions.append(
+        Mention(
+          concept: "measurement", role: .mention, span: measurement.span, firstToken: first,
+          lastToken: last, sentence: measurement.sentence,
+          section: text.sentences[measurement.sentence].section, category: nil, isSymptom: false,
+          fuzzy: false, source: .construction("metabolite ratio")))
+    }
+    mentions.sort { $0.span < $1.span }
+    let assertedMentions = assertions.assert(mentions, in: text)
+    let assertedCues = assertions.assert(found.cues, in: text)
+    let evaluations = rules.evaluate(mentions: assertedMentions, cues: assertedCues, text: text)
+    var indications: [String] = []
+    var others = Set<String>()
+    for evaluation in evaluations where evaluation.fired {
+      guard let label = evaluation.label else { continue }
+      if case .indication = evaluation.rule.outcome {
+        if !indications.contains(label) { indications.append(label) }
+      } else if label != "review" {
+        others.insert(label)
+      }
+    }
+    indications = GuidelineVocabulary.indications.filter(indications.contains)
+    let otherIndications = others.sorted()
+    let finding = findings.finding(
+      text: text, mentions: assertedMentions, cues: assertedCues, measurements: measurements,
+      nonTumorPurpose: indications.isEmpty && !otherIndications.isEmpty)
+    return Classification(
+      text: text, decision: Decision(indications: indications, otherIndications: otherIndications),
+      indications: indications, otherIndications: otherIndications,
+      spectroscopyFinding: finding?.finding, findingSentence: finding?.sentence,
+      measurements: measurements, mentions: assertedMentions, cues: assertedCues,
+      evaluations: evaluations)
+  }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Builds the matching form of a token: case-folded, diacritics removed, shorthand punctuation dropped.
+///
+/// The original text is never changed; the normalized form lives beside it in `Token.normalized`.
+public enum Normalizer {
+  /// The normalized form of the scalars `text[range]`.
+  ///
+  /// - Complexity: O(n) in the length of the range; ASCII text takes a fast path without Foundation.
+  public static func normalize(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    var hasDigit = false
+    var isASCII = true
+    for scalar in scalars {
+      if scalar.value >= 128 { isASCII = false }
+      if scalar.value >= 48 && scalar.value <= 57 { hasDigit = true }
+    }
+    let dropShorthandPunctuation = !hasDigit && scalars.count > 1
+    if isASCII {
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(scalars.count)
+      for scalar in scalars {
+        var byte = UInt8(scalar.value)
+        if dropShorthandPunctuation && (byte == 0x2F || byte == 0x2E) { continue }
+        if byte >= 0x41 && byte <= 0x5A { byte += 32 }
+        bytes.append(byte)
+      }
+      return String(decoding: bytes, as: UTF8.self)
+    }
+    var view = String.UnicodeScalarView()
+    for scalar in scalars where !(dropShorthandPunctuation && (scalar == "/" || scalar == ".")) {
+      view.append(scalar)
+    }
+    return String(view).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+  }
+
+  /// The normalized form of a whole phrase's single token text (used for lexicon keys).
+  public static func normalize(_ text: String) -> String {
+    normalize(ArraySlice(Array(text.unicodeScalars)))
+  }
+}

@@ -1,0 +1,105 @@
+/// Splits clinical text into sentences.
+///
+/// A sentence ends at `.` `!` followed by a space or the end, at `?` that closes a clause (followed
+/// by a capital or a line end), at a blank line, at a line break unless the next line continues in
+/// lower case, and at section headers. A period does not end a sentence after an abbreviation from
+/// `abbreviations.tsv` (`Dr.`, `approx.`, `vs.`), after a single capital (an initial), or after an
+/// enumeration number at the start of a line (`1.`); decimals are single tokens already. A `?`
+/// before a word (`?recurrence`, `new lesion, ? neoplasm`) is a question mark inside the clause.
+///
+/// - Complexity: O(n) in the number of tokens plus the scalars between them.
+public struct SentenceSplitter: Sendable {
+  let abbreviations: Set<String>
+
+  /// Creates a splitter that knows the given normalized abbreviations (without their period).
+  public init(abbreviations: Set<String>) {
+    self.abbreviations = abbreviations
+  }
+
+  /// The sentences of a tokenized text; every token belongs to exactly one sentence.
+  public func sentences(tokens: [Token], scalars: ScalarText, sections: [Section]) -> [Sentence] {
+    guard !tokens.isEmpty else { return [] }
+    var forcedBreakBefore = Set<Int>()
+    for section in sections {
+      forcedBreakBefore.insert(section.firstToken)
+      forcedBreakBefore.insert(section.bodyStartToken)
+    }
+    var sentences: [Sentence] = []
+    var sectionIndex = 0
+    var start = 0
+    func close(_ end: Int) {
+      guard end > start else { return }
+      while sectionIndex + 1 < sections.count && sections[sectionIndex + 1].firstToken <= start {
+        sectionIndex += 1
+      }
+      sentences.append(
+        Sentence(
+          span: TextSpan(start: tokens[start].span.start, end: tokens[end - 1].span.end),
+          firstToken: start, endToken: end, section: sectionIndex))
+      start = end
+    }
+    for k in 0..<tokens.count {
+      let next = k + 1
+      if next == tokens.count {
+        close(tokens.count)
+        break
+      }
+      if forcedBreakBefore.contains(next) || breaksAfter(k, tokens: tokens, scalars: scalars) {
+        close(next)
+      }
+    }
+    return sentences
+  }
+
+  private func breaksAfter(_ k: Int, tokens: [Token], scalars: ScalarText) -> Bool {
+    let token = tokens[k]
+    let next = tokens[k + 1]
+    if next.lineStart {
+      if newlines(between: token, and: next, scalars: scalars) >= 2 { return true }
+      let continues =
+        next.kind == .word && startsLowercase(next, scalars)
+        && ![".", "!", "?", ":"].contains(token.normalized)
+      return !continues
+    }
+    guard next.spaceBefore else { return false }
+    switch token.normalized {
+    case ".":
+      guard k > 0, !token.spaceBefore else { return true }
+      let previous = tokens[k - 1]
+      if abbreviations.contains(previous.normalized) { return false }
+      if previous.kind == .word && previous.span.length == 1 && startsUppercase(previous, scalars) {
+        return false
+      }
+      if previous.kind == .number && previous.lineStart { return false }
+      return true
+    case "!":
+      return true
+    case "?":
+      if token.spaceBefore { return false }
+      return next.kind != .word || startsUppercase(next, scalars)
+    default:
+      return false
+    }
+  }
+
+  private func newlines(between a: Token, and b: Token, scalars: ScalarText) -> Int {
+    var count = 0
+    var index = a.span.end
+    while index < b.span.start {
+      let scalar = scalars.scalars[index]
+      if scalar == "\n" || (scalar == "\r" && (index + 1 >= b.span.start || scalars.scalars[index + 1] != "\n")) {
+        count += 1
+      }
+      index += 1
+    }
+    return count
+  }
+
+  private func startsLowercase(_ token: Token, _ scalars: ScalarText) -> Bool {
+    scalars.scalars[token.span.start].properties.isLowercase
+  }
+
+  private func startsUppercase(_ token: Token, _ scalars: ScalarText) -> Bool {
+    scalars.scalars[token.span.start].properties.isUppercase
+  }
+}

@@ -1,0 +1,7 @@
+import MRSNLP
+
+enum EvalCommand {
+  static func run(_ arguments: [String], io: ToolIO) throws -> ExitStatus {
+    throw UsageError(message: "not built yet")
+  }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import MRSNLP
+
+/// Where classify reads from: words on the command line, standard input, or files.
+enum InputSource {
+  case argumentText(String)
+  case standardInput(format: String)
+  case file(path: String, format: String)
+}
+
+enum InputSources {
+  /// The input format a file name suggests.
+  static func format(forPath path: String) -> String {
+    let lower = path.lowercased()
+    if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return "jsonl" }
+    return "text"
+  }
+
+  static func resolve(_ positionals: [String], explicitInput: String?, io: ToolIO) throws(UsageError)
+    -> [InputSource]
+  {
+    if positionals.isEmpty || positionals == ["-"] {
+      return [.standardInput(format: explicitInput ?? "text")]
+    }
+    let manager = FileManager.default
+    func absolute(_ path: String) -> String {
+      path.hasPrefix("/") ? path : io.currentDirectory + "/" + path
+    }
+    let existing = positionals.filter { path in
+      var isDirectory: ObjCBool = false
+      return path == "-" || (manager.fileExists(atPath: absolute(path), isDirectory: &isDirectory) && !isDirectory.boolValue)
+    }
+    let asFiles = existing.count == positionals.count && (explicitInput != "text" || positionals.count > 0)
+    if explicitInput != nil && explicitInput != "text" || asFiles {
+      for path in positionals where !existing.contains(path) {
+        throw UsageError(message: "Cannot read '\(path)': no such file.")
+      }
+      return positionals.map { path in
+        path == "-"
+          ? .standardInput(format: explicitInput ?? "text")
+          : .file(path: absolute(path), format: explicitInput ?? format(forPath: path))
+      }
+    }
+    return [.argumentText(positionals.joined(separator: " "))]
+  }
+
+  /// Calls `body` with every record of every source, in order.
+  static func forEachRecord(
+    _ sources: [InputSource], kind: DocumentKind, id: String?, io: ToolIO,
+    _ body: (InputRecord) throws -> Void
+  ) throws {
+    for source in sources {
+      switch source {
+      case .argumentText(let text):
+        try body(textRecord(Array(text.utf8)[...], id: id ?? "text", kind: kind))
+      case .standardInput(let format):
+        try read(handle: io.openStandardInput(), format: format, name: id ?? "stdin", kind: kind, body)
+      case .file(let path, let format):
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+          throw UsageError(message: "Cannot open '\(path)' for reading.")
+        }
+        defer { try? handle.close() }
+        try read(handle: handle, format: format, name: id ?? (path as NSString).lastPathComponent, kind: kind, body)
+      }
+    }
+  }
+
+  static func read(
+    handle: FileHandle, format: String, name: String, kind: DocumentKind,
+    _ body: (InputRecord) throws -> Void
+  ) throws {
+    if format == "jsonl" {
+      var lines = LineReader(handle: handle)
+      let reader = JSONLRecordReader()
+      var number = 0
+      while let line = lines.next() {
+        number += 1
+        if let record = reader.read(line, line: number) { try body(record) }
+      }
+    } else {
+      let data = handle.readDataToEndOfFile()
+      try body(textRecord([UInt8](data)[...], id: name, kind: kind))
+    }
+  }
+
+  static func textRecord(_ bytes: ArraySlice<UInt8>, id: String, kind: DocumentKind) -> InputRecord {
+    var body = bytes
+    if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+    let (text, replaced) = JSONLRecordReader.decode(body)
+    let warnings = replaced ? ["invalid UTF-8 replaced with U+FFFD"] : []
+    if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+      return InputRecord(id: id, line: 1, error: "the text is empty", warnings: warnings)
+    }
+    return InputRecord(id: id, line: 1, document: Document(id: id, kind: kind, text: text), warnings: warnings)
+  }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import MRSNLP
+
+/// Writes classify's output records in the chosen format, one per input record, as they come.
+struct RecordOutput {
+  let format: String
+  let explain: Bool
+  let io: ToolIO
+  private var count = 0
+
+  init(format: String, explain: Bool, io: ToolIO) {
+    self.format = format
+    self.explain = explain
+    self.io = io
+  }
+
+  mutating func begin() {
+    switch format {
+    case "json": io.out("[")
+    case "csv": io.out("id,decision,indications,other_indications,spectroscopy_finding,measurements,error\r\n")
+    default: break
+    }
+  }
+
+  mutating func end() {
+    if format == "json" { io.out(count == 0 ? "]\n" : "\n]\n") }
+  }
+
+  private mutating func separator() {
+    if format == "json" { io.out(count == 0 ? "\n" : ",\n") }
+    count += 1
+  }
+
+  mutating func write(_ classification: Classification, warnings: [String]) {
+    switch format {
+    case "text":
+      io.out(TextReport.render(classification, explain: explain))
+      for warning in warnings { io.out("  warning: \(warning)\n") }
+      io.out("\n")
+    case "csv":
+      let measurements = classification.measurements.map { "\($0.analyte)=\($0.value)" }
+      io.out(
+        CSV.row([
+          classification.document.id, classification.decision.rawValue,
+          classification.indications.joined(separator: ";"),
+          classification.otherIndications.joined(separator: ";"),
+          classification.spectroscopyFinding ?? "", measurements.joined(separator: ";"), "",
+        ]))
+    default:
+      separator()
+      var writer = JSONWriter(indent: format == "json" ? 2 : nil)
+      ClassificationJSON.write(classification, warnings: warnings, into: &writer)
+      io.out(writer.bytes)
+      if format == "jsonl" { io.out("\n") }
+    }
+  }
+
+  mutating func writeError(_ record: InputRecord) {
+    let message = record.error ?? "unreadable record"
+    switch format {
+    case "text":
+      io.out("\(record.id): error: \(message)\n\n")
+    case "csv":
+      io.out(CSV.row([record.id, "", "", "", "", "", message]))
+    default:
+      separator()
+      var writer = JSONWriter(indent: format == "json" ? 2 : nil)
+      ClassificationJSON.writeError(id: record.id, line: record.line, error: message, into: &writer)
+      io.out(writer.bytes)
+      if format == "jsonl" { io.out("\n") }
+    }
+  }
+}
+
+/// RFC 4180 field quoting.
+enum CSV {
+  static func field(_ value: String) -> String {
+    if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+      return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    return value
+  }
+
+  static func row(_ values: [String]) -> String { values.map(field).joined(separator: ",") + "\r\n" }
+}

@@ -1,0 +1,4 @@
+import Foundation
+import MRSNLPCLI
+
+exit(MRSNLPCommandLine.run(Array(CommandLine.arguments.dropFirst()), io: .process()))
