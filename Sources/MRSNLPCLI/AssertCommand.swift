@@ -4,7 +4,7 @@ import MRSNLP
 /// `mrs-nlp assert`: the assertion of one target phrase per JSONL record.
 enum AssertCommand {
   static func run(_ arguments: [String], io: ToolIO) throws -> ExitStatus {
-    let parsed = try ParsedArguments(arguments, valued: ["--input", "--lexicons"], flags: [])
+    let parsed = try ParsedArguments(arguments, valued: ["--input", "--lexicons", "--context-rules"], flags: [])
     _ = try parsed.choice("--input", ["jsonl"])
     let lexicon = try MRSNLPCommandLine.loadLexicon(parsed, io: io)
     let detector = AssertionDetector(lexicon: lexicon)

@@ -68,6 +68,8 @@ enum HelpText {
     OPTIONS:
       --input <input>         jsonl (the only input).
       --lexicons <dir>        Load lexicons from a folder instead of the embedded defaults.
+      --context-rules <json>  Use a medspaCy context rules JSON file instead of context.tsv
+                              (literal rules only; pattern rules are refused and listed).
       -h, --help              Show this help.
 
     Input line: {"id": ..., "text": ..., "target": "pneumonia"} (first case-insensitive occurrence)

@@ -91,18 +91,28 @@ public enum MRSNLPCommandLine {
     return .success
   }
 
-  /// Loads the lexicons named by `--lexicons`, or the embedded ones.
+  /// Loads the lexicons named by `--lexicons`, or the embedded ones; `--context-rules` replaces
+  /// the ConText triggers with a medspaCy JSON rule file.
   static func loadLexicon(_ parsed: ParsedArguments, io: ToolIO) throws -> Lexicon {
+    var files = LexiconSourceFile.embedded
     if let directory = parsed.options["--lexicons"] {
-      let files: [LexiconSourceFile]
       do {
         files = try LexiconSourceFile.directory(directory)
       } catch {
         throw UsageError(message: "Cannot read the lexicon folder '\(directory)': \(error.localizedDescription)")
       }
       if files.isEmpty { throw UsageError(message: "The lexicon folder '\(directory)' holds no .tsv file.") }
-      return try Lexicon(files: files)
     }
-    return try Lexicon.embedded()
+    var triggers: [ContextTrigger]?
+    if let path = parsed.options["--context-rules"] {
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw UsageError(message: "Cannot read the context rules '\(path)'.")
+      }
+      let read = try MedspacyContextRules.read([UInt8](data), file: (path as NSString).lastPathComponent)
+      for refusal in read.refused { io.err(refusal.description + "\n") }
+      io.err("mrs-nlp: \(read.triggers.count) context rules read from \(path), \(read.refused.count) refused.\n")
+      triggers = read.triggers
+    }
+    return try Lexicon(files: files, contextTriggers: triggers)
   }
 }

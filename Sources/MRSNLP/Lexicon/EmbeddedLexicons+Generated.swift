@@ -42,6 +42,291 @@ yo	years old
 yrs	years
 
 """####),
+    (name: "brain-lesion.tsv", content: ####"""
+@format mrs-terms
+@version 1
+@columns concept	term	attributes	note
+# Imaged brain/CNS abnormality of unstated nature (concept brain-lesion).
+# Draft lexicon for mrs-nlp (clinical terminologist draft, to be reviewed).
+# Format: UTF-8, LF, TAB-separated, exactly 4 columns: concept, term, attributes, note.
+# term: a literal token sequence (never a regex), tokenized like document text, case-insensitive,
+#   diacritics folded. A hyphen matches hyphen, space or nothing (each hyphenated phrase is listed
+#   once); a plural -s/-es on the last word and small misspellings of long words (edit distance 1
+#   at 7+ letters, 2 at 11+) are matched automatically, so only other variants are listed.
+# attributes: case (exact capitalization), nofuzzy, noplural, category=<id>, role=symptom.
+# Longest match wins, also across concepts and files.
+# Generic lesion words (ANNOTATION span conventions; DOMAIN 6.1)
+brain-lesion	lesion		generic imaged abnormality
+brain-lesion	leison		misspelling
+brain-lesion	lession		misspelling
+brain-lesion	lesoin		misspelling
+brain-lesion	mass		"breast mass", "liver mass", "prostate mass" are other-indication (longer)
+brain-lesion	mass lesion		DOMAIN 1.3 #33
+brain-lesion	mass-like lesion		DOMAIN 1.3 #5
+brain-lesion	mass-like		
+brain-lesion	tumor-like		"tumor-like" describes a lesion, not a diagnosis; "tumor-like demyelinating lesion" is non-tumor-diagnosis
+brain-lesion	mass effect		a sign of a mass; listed so the span is the whole phrase
+brain-lesion	nodule		
+brain-lesion	nodularity		
+brain-lesion	focus		ANNOTATION ("focus of enhancement"); "seizure focus" is other-indication (longer)
+brain-lesion	foci		irregular plural of focus
+brain-lesion	abnormality		generic ("signal abnormality")
+brain-lesion	signal abnormality		
+brain-lesion	abnormal signal		
+brain-lesion	space-occupying lesion		DOMAIN 1.3 #8
+brain-lesion	SOL	case	space-occupying lesion; case-sensitive
+brain-lesion	ICSOL		intracranial space-occupying lesion
+brain-lesion	cyst		"arachnoid cyst", "colloid cyst" etc. are non-tumor-diagnosis (longer)
+brain-lesion	cystic lesion		DOMAIN 1.3 #38
+brain-lesion	cystic mass		
+brain-lesion	intra-axial lesion		
+brain-lesion	extra-axial lesion		
+brain-lesion	infiltrative lesion		
+brain-lesion	white matter lesion		
+brain-lesion	tumefactive lesion		nature uncertain (tumour or tumefactive demyelination)
+# Enhancement (DOMAIN 1.2, 1.3)
+brain-lesion	enhancement		generic ("new enhancement")
+brain-lesion	enh		abbreviation (DOMAIN 1.2 #12 "new nodular enh")
+brain-lesion	contrast enhancement		
+brain-lesion	enhancing lesion		DOMAIN 6.1
+brain-lesion	enhancing component		DOMAIN 1.2 #39
+brain-lesion	enhancing focus		DOMAIN 1.2 #25
+brain-lesion	enhancing nodule		
+brain-lesion	enhancing area		
+brain-lesion	area of enhancement		
+brain-lesion	focus of enhancement		brief
+brain-lesion	nodular enhancement		DOMAIN 1.2 #38
+brain-lesion	ring-enhancing		"ring enhancing BG lesion" (DOMAIN 1.3 #3)
+brain-lesion	ring-enhancing lesion		DOMAIN 1.3 #1
+brain-lesion	ring enhancement		
+brain-lesion	rim-enhancing		
+brain-lesion	rim-enhancing lesion		
+brain-lesion	rim enhancement		
+brain-lesion	peripherally enhancing lesion		
+brain-lesion	non-enhancing lesion		DOMAIN 1.3 #9
+# Signal abnormality (DOMAIN 1.3)
+brain-lesion	T2 hyperintensity		brief
+brain-lesion	T2 hyperintense lesion		DOMAIN 1.3 #9
+brain-lesion	T2 signal abnormality		
+brain-lesion	T2/FLAIR hyperintensity		
+brain-lesion	T2/FLAIR abnormality		
+brain-lesion	FLAIR hyperintensity		
+brain-lesion	FLAIR abnormality		
+brain-lesion	FLAIR signal		
+brain-lesion	FLAIR signal abnormality		
+brain-lesion	T2 bright foci		DOMAIN 1.3 #32
+brain-lesion	hyperintensity		
+brain-lesion	hypodensity		CT
+brain-lesion	hyperdensity		CT
+# Oedema (a lesion-associated finding)
+brain-lesion	edema		
+brain-lesion	oedema		British spelling
+brain-lesion	vasogenic edema		DOMAIN 1.3 #27
+brain-lesion	vasogenic oedema		
+brain-lesion	perilesional edema		
+brain-lesion	perilesional oedema		British spelling
+
+"""####),
+    (name: "brain-tumor.tsv", content: ####"""
+@format mrs-terms
+@version 1
+@columns concept	term	attributes	note
+# Brain/CNS tumours (concept brain-tumor). Primary cancers outside the CNS are not listed.
+# Draft lexicon for mrs-nlp (clinical terminologist draft, to be reviewed).
+# Format: UTF-8, LF, TAB-separated, exactly 4 columns: concept, term, attributes, note.
+# term: a literal token sequence (never a regex), tokenized like document text, case-insensitive,
+#   diacritics folded. A hyphen matches hyphen, space or nothing (each hyphenated phrase is listed
+#   once); a plural -s/-es on the last word and small misspellings of long words (edit distance 1
+#   at 7+ letters, 2 at 11+) are matched automatically, so only other variants are listed.
+# attributes: case (exact capitalization), nofuzzy, noplural, category=<id>, role=symptom.
+# Longest match wins, also across concepts and files.
+# Generic tumour words (DOMAIN 0, 1.3; ANNOTATION span conventions)
+brain-tumor	tumor		generic; DOMAIN 1.3
+brain-tumor	tumour		British spelling
+brain-tumor	tumer		misspelling (short word, not caught by automatic fuzzy matching)
+brain-tumor	tumur		misspelling
+brain-tumor	neoplasm		generic; DOMAIN 1.3
+brain-tumor	neoplasia		
+brain-tumor	neoplastic		adjective ("neoplastic vs non-neoplastic"); "non-neoplastic" is non-tumor-diagnosis and wins as the longer term
+brain-tumor	neoplastic process		
+brain-tumor	malignancy		generic
+brain-tumor	malignant neoplasm		ICD-10 wording
+brain-tumor	malignant process		
+brain-tumor	brain tumor		
+brain-tumor	brain tumour		British spelling
+brain-tumor	CNS tumor		
+brain-tumor	intracranial tumor		
+brain-tumor	primary brain tumor		
+brain-tumor	LEAT		long-term epilepsy-associated tumour
+# Adult diffuse gliomas (DOMAIN 2.1)
+brain-tumor	glioma		DOMAIN 2.1
+brain-tumor	gliomma		misspelling
+brain-tumor	high-grade glioma		DOMAIN 2.1
+brain-tumor	HGG	case	abbreviation; case-sensitive (DOMAIN 2.1)
+brain-tumor	low-grade glioma		DOMAIN 2.1
+brain-tumor	LGG	case	abbreviation; case-sensitive (DOMAIN 2.1)
+brain-tumor	glioblastoma		WHO CNS5 name (IDH-wildtype)
+brain-tumor	glioblastoma multiforme		older name, still common
+brain-tumor	glioblastoma multiform		very common error (DOMAIN 1.4)
+brain-tumor	gliobastoma		misspelling (DOMAIN 1.4)
+brain-tumor	glioblastma		misspelling (DOMAIN 1.4)
+brain-tumor	GBM		abbreviation; any capitalization ("gbm" is common)
+brain-tumor	G8M	case	OCR error for GBM on faxed orders (DOMAIN 4.3)
+brain-tumor	IDH-wildtype glioblastoma		
+brain-tumor	glioblastoma IDH-wildtype		
+brain-tumor	astrocytoma		DOMAIN 2.1
+brain-tumor	astrocytma		misspelling (DOMAIN 1.4)
+brain-tumor	astro		short form ("low-grade astro")
+brain-tumor	anaplastic astrocytoma		DOMAIN 2.1
+brain-tumor	AA	case	anaplastic astrocytoma; AMBIGUOUS: "AA" also = amino acids in abscess MRS reports (DOMAIN 1.4, 3.1); case-sensitive
+brain-tumor	diffuse astrocytoma		DOMAIN 2.1
+brain-tumor	IDH-mutant astrocytoma		DOMAIN 2.1
+brain-tumor	astrocytoma IDH-mutant		DOMAIN 2.1 word order
+brain-tumor	IDH-mutant glioma		
+brain-tumor	oligodendroglioma		DOMAIN 2.1
+brain-tumor	oligodendroglima		misspelling (DOMAIN 1.4)
+brain-tumor	oligo		short form (DOMAIN 1.4)
+brain-tumor	anaplastic oligodendroglioma		DOMAIN 2.1
+brain-tumor	oligoastrocytoma		older term (DOMAIN 2.1)
+brain-tumor	mixed glioma		older term
+brain-tumor	gliosarcoma		DOMAIN 2.1
+brain-tumor	gliomatosis cerebri		retired term, still written (DOMAIN 2.1)
+brain-tumor	gliomatosis		
+brain-tumor	diffuse midline glioma		DOMAIN 2.1 (H3 K27-altered)
+brain-tumor	H3 K27-altered		WHO CNS5 qualifier of diffuse midline glioma
+brain-tumor	H3 K27M		older qualifier
+brain-tumor	DMG		abbreviation (DOMAIN 2.1)
+brain-tumor	diffuse intrinsic pontine glioma		DOMAIN 2.1
+brain-tumor	DIPG		abbreviation (DOMAIN 2.1)
+brain-tumor	brainstem glioma		
+brain-tumor	pontine glioma		
+brain-tumor	optic pathway glioma		
+brain-tumor	optic glioma		
+brain-tumor	tectal glioma		
+# Circumscribed / glioneuronal (DOMAIN 2.1)
+brain-tumor	pilocytic astrocytoma		DOMAIN 2.1
+brain-tumor	juvenile pilocytic astrocytoma		
+brain-tumor	JPA		abbreviation (DOMAIN 2.1)
+brain-tumor	pleomorphic xanthoastrocytoma		DOMAIN 2.1
+brain-tumor	PXA		abbreviation (DOMAIN 2.1)
+brain-tumor	subependymal giant cell astrocytoma		DOMAIN 2.1
+brain-tumor	SEGA		abbreviation (DOMAIN 2.1)
+brain-tumor	ganglioglioma		DOMAIN 2.1
+brain-tumor	gangliocytoma		DOMAIN 2.1
+brain-tumor	dysembryoplastic neuroepithelial tumor		
+brain-tumor	DNET		abbreviation (DOMAIN 2.1)
+brain-tumor	DNT		abbreviation (DOMAIN 2.1)
+brain-tumor	central neurocytoma		DOMAIN 2.1
+brain-tumor	neurocytoma		
+# Ependymal (DOMAIN 2.1)
+brain-tumor	ependymoma		DOMAIN 2.1
+brain-tumor	ependymona		misspelling (DOMAIN 1.4)
+brain-tumor	anaplastic ependymoma		DOMAIN 2.1
+brain-tumor	subependymoma		DOMAIN 2.1
+# Embryonal / paediatric (DOMAIN 2.1)
+brain-tumor	medulloblastoma		DOMAIN 2.1
+brain-tumor	medullo		short form (DOMAIN 1.4)
+brain-tumor	ATRT		atypical teratoid/rhabdoid tumour (DOMAIN 2.1)
+brain-tumor	AT/RT	case	slash spelling; case-sensitive (if the slash tokenizes away, "at RT" must not match)
+brain-tumor	atypical teratoid rhabdoid tumor		beats "atypical" (lesion-uncertain cue)
+brain-tumor	embryonal tumor		DOMAIN 2.1
+brain-tumor	PNET		old name (DOMAIN 2.1)
+brain-tumor	primitive neuroectodermal tumor		
+brain-tumor	pineoblastoma		DOMAIN 2.1
+brain-tumor	ETMR		DOMAIN 2.1
+# Germ-cell / sellar / pineal (DOMAIN 2.1)
+brain-tumor	germinoma		DOMAIN 2.1
+brain-tumor	germ cell tumor		
+brain-tumor	non-germinomatous germ cell tumor		DOMAIN 2.1
+brain-tumor	NGGCT		
+brain-tumor	craniopharyngioma		DOMAIN 2.1
+brain-tumor	pituitary adenoma		DOMAIN 2.1
+brain-tumor	pituitary macroadenoma		
+brain-tumor	macroadenoma		
+brain-tumor	microadenoma		
+brain-tumor	PitNET		DOMAIN 2.1
+brain-tumor	pituitary neuroendocrine tumor		
+brain-tumor	pineocytoma		DOMAIN 2.1
+brain-tumor	pineal tumor		
+# Meningeal / nerve sheath / other extra-axial (DOMAIN 2.1)
+brain-tumor	meningioma		DOMAIN 2.1
+brain-tumor	mening		short form (DOMAIN 1.4)
+brain-tumor	menigioma		misspelling (DOMAIN 1.4)
+brain-tumor	meningeoma		misspelling (DOMAIN 1.4)
+brain-tumor	mengioma		misspelling (edit distance 2)
+brain-tumor	atypical meningioma		beats "atypical" (lesion-uncertain cue)
+brain-tumor	anaplastic meningioma		DOMAIN 2.1
+brain-tumor	solitary fibrous tumor		DOMAIN 2.1
+brain-tumor	SFT	case	solitary fibrous tumour; case-sensitive
+brain-tumor	hemangiopericytoma		old name (DOMAIN 2.1)
+brain-tumor	haemangiopericytoma		British spelling
+brain-tumor	vestibular schwannoma		DOMAIN 2.1
+brain-tumor	acoustic neuroma		DOMAIN 2.1
+brain-tumor	schwannoma		DOMAIN 2.1
+brain-tumor	schwanoma		misspelling (DOMAIN 1.4)
+brain-tumor	neurofibroma		DOMAIN 2.1
+brain-tumor	plexiform neurofibroma		
+brain-tumor	MPNST		
+brain-tumor	chordoma		DOMAIN 2.1
+brain-tumor	chondrosarcoma		DOMAIN 2.1
+brain-tumor	hemangioblastoma		DOMAIN 2.1
+brain-tumor	haemangioblastoma		British spelling
+brain-tumor	choroid plexus papilloma		DOMAIN 2.1
+brain-tumor	choroid plexus carcinoma		DOMAIN 2.1
+brain-tumor	choroid plexus tumor		
+# Lymphoma (DOMAIN 2.1)
+brain-tumor	lymphoma		CNS context in MRS orders ("lymphoma vs toxo")
+brain-tumor	CNS lymphoma		
+brain-tumor	primary CNS lymphoma		DOMAIN 2.1
+brain-tumor	PCNSL		abbreviation (DOMAIN 2.1)
+brain-tumor	secondary CNS lymphoma		DOMAIN 2.1
+brain-tumor	DLBCL		usual histology of PCNSL (DOMAIN 2.1)
+brain-tumor	PTLD		post-transplant lymphoproliferative disorder (DOMAIN 1.3 #26)
+# Secondary disease (DOMAIN 2.1). Primary cancers outside the CNS are NOT listed here.
+brain-tumor	metastasis		generic; in MRS orders almost always brain
+brain-tumor	metastases		irregular plural listed explicitly
+brain-tumor	met		short form (DOMAIN 1.4); AMBIGUOUS with the verb "met" ("criteria met")
+brain-tumor	mets		short form (DOMAIN 1.4)
+brain-tumor	brain metastasis		DOMAIN 2.1
+brain-tumor	brain metastases		irregular plural
+brain-tumor	brain mets		DOMAIN 1.4
+brain-tumor	BM	case	brain metastasis; AMBIGUOUS (bone marrow, bowel movement); case-sensitive
+brain-tumor	cerebral metastasis		
+brain-tumor	cerebral metastases		
+brain-tumor	intracranial metastasis		
+brain-tumor	intracranial metastases		
+brain-tumor	metastatic disease		brief
+brain-tumor	metastatic dz		DOMAIN 1.4
+brain-tumor	metastatic lesion		
+brain-tumor	metastatic tumor		
+brain-tumor	leptomeningeal disease		DOMAIN 2.1
+brain-tumor	leptomeningeal carcinomatosis		DOMAIN 2.1
+brain-tumor	leptomeningeal metastasis		
+brain-tumor	leptomeningeal metastases		
+brain-tumor	LMD		leptomeningeal disease
+brain-tumor	carcinomatosis		
+brain-tumor	dural metastasis		DOMAIN 2.1
+brain-tumor	dural metastases		
+# Non-CNS primary + brain metastasis: named as one brain-tumor phrase so that the primary
+# ("breast cancer", "prostate ca") is not read as a breast/prostate other-indication.
+# NOTE: the corpus span convention marks only "brain mets" in "breast ca brain mets" (to be reconciled).
+brain-tumor	breast cancer brain metastasis		primary + brain met; beats other-indication "breast cancer"
+brain-tumor	breast cancer brain metastases		
+brain-tumor	breast cancer brain mets		
+brain-tumor	breast ca brain metastasis		
+brain-tumor	breast ca brain metastases		
+brain-tumor	breast ca brain mets		DOMAIN 1.2 #15
+brain-tumor	breast carcinoma brain metastasis		
+brain-tumor	breast carcinoma brain metastases		
+brain-tumor	breast carcinoma brain mets		
+brain-tumor	prostate cancer brain metastasis		primary + brain met; beats other-indication "prostate cancer"
+brain-tumor	prostate cancer brain metastases		
+brain-tumor	prostate cancer brain mets		
+brain-tumor	prostate ca brain metastasis		
+brain-tumor	prostate ca brain metastases		
+brain-tumor	prostate ca brain mets		
+
+"""####),
     (name: "concepts.tsv", content: ####"""
 @format mrs-concepts
 @version 1
@@ -547,6 +832,308 @@ otherwise	terminate	none	-	ends the scope of any trigger
 other than	terminate	none	-	ends the scope of any trigger
 
 """####),
+    (name: "cues.tsv", content: ####"""
+@format mrs-terms
+@version 1
+@columns concept	term	attributes	note
+# Internal cue concepts used by the guideline rules (not shown as mentions).
+# Draft lexicon for mrs-nlp (clinical terminologist draft, to be reviewed).
+# Format: UTF-8, LF, TAB-separated, exactly 4 columns: concept, term, attributes, note.
+# term: a literal token sequence (never a regex), tokenized like document text, case-insensitive,
+#   diacritics folded. A hyphen matches hyphen, space or nothing (each hyphenated phrase is listed
+#   once); a plural -s/-es on the last word and small misspellings of long words (edit distance 1
+#   at 7+ letters, 2 at 11+) are matched automatically, so only other variants are listed.
+# attributes: case (exact capitalization), nofuzzy, noplural, category=<id>, role=symptom.
+# Longest match wins, also across concepts and files.
+
+# ---- new-finding ----
+# Words only: the engine combines them with nearby brain-lesion words ("new" + "enhancement").
+new-finding	new		
+new-finding	newly		
+new-finding	new-appearing		
+new-finding	enlarging		DOMAIN 1.2 #5
+new-finding	enlarged		
+new-finding	enlargement		
+new-finding	growing	nofuzzy	DOMAIN 1.2 #15; nofuzzy: "glowing", "growling"
+new-finding	growth		
+new-finding	grown		
+new-finding	increasing		DOMAIN 1.2 #31
+new-finding	increased		
+new-finding	increase		
+new-finding	incr		DOMAIN 1.2 #9
+new-finding	increasing FLAIR		brief
+new-finding	increased FLAIR		
+new-finding	incr FLAIR		DOMAIN 1.2 #9
+new-finding	worsening FLAIR		
+new-finding	expanding FLAIR		
+new-finding	worsening		DOMAIN 1.2 #21
+new-finding	worsened		
+new-finding	worse		
+new-finding	interval increase		brief
+new-finding	interval enlargement		
+new-finding	interval growth		
+new-finding	interval development		
+new-finding	interval change		
+new-finding	interval appearance		
+new-finding	interval worsening		
+new-finding	increase in size		
+new-finding	increased in size		
+new-finding	increasing size		
+new-finding	size increase		
+new-finding	expanding		
+new-finding	expansion		
+new-finding	larger		
+new-finding	bigger		
+new-finding	more prominent		
+new-finding	more conspicuous		
+new-finding	more extensive		
+new-finding	changed	nofuzzy	nofuzzy: "charged", "chained"
+new-finding	changing	nofuzzy	nofuzzy: "charging"
+new-finding	evolving	nofuzzy	nofuzzy: "revolving"
+new-finding	progressive	nofuzzy	"progressive enhancement"; "progressive disease" is recurrence (longer); nofuzzy: "regressive"
+new-finding	progressively		
+new-finding	developing		
+new-finding	emerging		
+new-finding	de novo		
+
+# ---- differential ----
+differential	vs		DOMAIN 1.4
+differential	vs.		DOMAIN 1.4 (brief lists it; the tokenizer may make it identical to "vs")
+differential	versus		DOMAIN 1.4
+differential	v	case	DOMAIN 1.4; lower-case only ("V" is a Roman numeral / cranial nerve)
+differential	v.	case	DOMAIN 1.4
+differential	ddx		DOMAIN 1.4 "ddx", "DDx" (one case-insensitive row)
+differential	differential		
+differential	differential diagnosis		
+differential	differential includes		
+differential	differential considerations		
+differential	considerations include		
+differential	differentiate		
+differential	differentiating		
+differential	differentiation		
+differential	distinguish		
+differential	distinguishing		
+
+# ---- question ----
+question	evaluate		DOMAIN 1.4
+question	evaluate for		
+question	eval		DOMAIN 1.4
+question	eval for		DOMAIN 1.4
+question	evaluation		
+question	further evaluation		brief
+question	further eval		
+question	please evaluate		
+question	assess		DOMAIN 1.4
+question	assess for		
+question	reassess		
+question	further assessment		
+question	characterize		DOMAIN 1.4
+question	characterise		British spelling
+question	characterization		
+question	characterisation		British spelling
+question	further characterize		
+question	further characterization		
+question	work-up		also "workup", "work up"
+question	investigate		
+question	investigation		
+question	determine		
+question	help determine		
+question	confirm	nofuzzy	DOMAIN 1.2 #34-35; nofuzzy: "conform"
+question	clarify		
+question	question of		brief
+question	query		British usage ("query recurrence")
+question	concern		brief
+question	concern for		
+question	concerning for		DOMAIN 1.4
+question	c/f		concern for (DOMAIN 1.4)
+question	suspected		
+question	suspect		
+question	suspicious for		DOMAIN 1.4
+question	suspicion of		
+question	suspicion for		
+question	r/o		rule out (DOMAIN 1.4; single token)
+question	rule-out		DOMAIN 1.4 "rule out"; also "ruleout"
+question	exclude		
+question	cannot exclude		DOMAIN 1.4 (also an uncertainty trigger for the context engine)
+question	cannot rule out		
+question	cannot r/o		DOMAIN 1.4
+question	can't exclude		
+question	not excluded		DOMAIN 1.3 #36
+question	help decide		brief
+question	guide management		brief
+question	guide treatment		
+question	guide therapy		
+question	look for		
+question	check for		
+
+# ---- surveillance ----
+surveillance	surveillance		brief
+surveillance	routine surveillance		
+surveillance	surveillance imaging		
+surveillance	routine	nofuzzy	nofuzzy: "routing"
+surveillance	routine follow-up		brief
+surveillance	follow-up		also "follow up", "followup"
+surveillance	f/u		DOMAIN 1.4
+surveillance	FU	case	DOMAIN 1.4
+surveillance	interval follow-up		brief
+surveillance	interval imaging		
+surveillance	interval scan		
+surveillance	serial imaging		
+surveillance	scheduled follow-up		
+surveillance	protocol imaging		brief
+surveillance	per protocol		
+surveillance	re-staging		also "restaging"
+surveillance	q3 months		brief
+surveillance	q3mo		DOMAIN 6.3 "q3mo"
+surveillance	q3 mo		
+surveillance	q3m		
+surveillance	q 3 months		
+surveillance	q2 months		
+surveillance	q4 months		
+surveillance	q6 months		
+surveillance	q6mo		
+surveillance	every 3 months		
+surveillance	every 6 months		
+surveillance	3-month follow-up		
+surveillance	6-month follow-up		
+surveillance	annual		
+surveillance	yearly		
+surveillance	monitoring		
+surveillance	monitor		
+surveillance	stable		brief
+surveillance	stable disease		
+surveillance	SD	case	stable disease (DOMAIN 1.4)
+surveillance	NED	case	no evidence of disease (DOMAIN 1.4)
+surveillance	no evidence of disease		
+surveillance	complete response		("CR" not listed: collides with creatine "CR" in upper-case reports)
+surveillance	partial response		("PR" not listed: collides with progesterone receptor "ER/PR")
+surveillance	baseline		brief; "baseline before treatment" is other-indication (longer)
+
+# ---- lesion-uncertain ----
+lesion-uncertain	indeterminate	nofuzzy	DOMAIN 1.4; nofuzzy: "determinate"
+lesion-uncertain	indeterminant		common misspelling (listed because "indeterminate" is nofuzzy)
+lesion-uncertain	non-specific		also "nonspecific" (brief)
+lesion-uncertain	atypical	nofuzzy	brief; nofuzzy: "typical"; "atypical meningioma" etc. are longer terms elsewhere
+lesion-uncertain	etiology unclear		DOMAIN 1.3 #22
+lesion-uncertain	unclear etiology		
+lesion-uncertain	aetiology unclear		British spelling
+lesion-uncertain	unclear aetiology		British spelling
+lesion-uncertain	uncertain aetiology		British spelling
+lesion-uncertain	uncertain etiology		brief
+lesion-uncertain	unknown etiology		
+lesion-uncertain	etiology unknown		
+lesion-uncertain	of unknown significance		brief
+lesion-uncertain	unknown significance		
+lesion-uncertain	of uncertain significance		
+lesion-uncertain	uncertain significance		
+lesion-uncertain	unclear	nofuzzy	brief; nofuzzy: "unclean", "nuclear"
+lesion-uncertain	nature unclear		brief
+lesion-uncertain	unclear nature		
+lesion-uncertain	uncertain nature		
+lesion-uncertain	undetermined	nofuzzy	nofuzzy: "determined"
+lesion-uncertain	uncertain		
+lesion-uncertain	equivocal		DOMAIN 1.4
+lesion-uncertain	enigmatic		brief
+lesion-uncertain	ambiguous		
+lesion-uncertain	unexplained	nofuzzy	nofuzzy: "explained"
+lesion-uncertain	questionable		
+lesion-uncertain	incompletely characterized		
+lesion-uncertain	BT-RADS 3b		"indeterminate mix" (DOMAIN 1.2 #11)
+
+# ---- viable-tumor ----
+viable-tumor	viable tumor		brief (DOMAIN 1.2 #26)
+viable-tumor	viable tumour		British spelling
+viable-tumor	viable neoplasm		
+viable-tumor	viable disease		
+viable-tumor	viable		alone ("viable vs necrosis")
+viable-tumor	viability		
+viable-tumor	tumor viability		brief
+viable-tumor	tumour viability		
+viable-tumor	active tumor		DOMAIN 1.2 #34
+viable-tumor	active tumour		
+viable-tumor	active neoplasm		
+viable-tumor	active disease		
+viable-tumor	metabolically active tumor		
+viable-tumor	tumor activity		
+viable-tumor	true progression		DOMAIN 1.2 #10
+viable-tumor	true tumor progression		
+viable-tumor	true PD	case	DOMAIN 1.2 #16
+
+# ---- non-brain-site ----
+non-brain-site	prostate		brief
+non-brain-site	prostatic		
+non-brain-site	breast		brief
+non-brain-site	liver		brief
+non-brain-site	hepatic		brief
+non-brain-site	muscle		brief
+non-brain-site	skeletal muscle		
+non-brain-site	calf		brief
+non-brain-site	thigh		brief
+non-brain-site	gastrocnemius		
+non-brain-site	soleus		
+non-brain-site	quadriceps		
+non-brain-site	vastus lateralis		
+non-brain-site	tibialis anterior		
+non-brain-site	forearm		
+non-brain-site	heart		brief
+non-brain-site	cardiac		brief
+non-brain-site	myocardium		
+non-brain-site	myocardial		
+non-brain-site	kidney		brief ("renal" not listed: renal cell carcinoma brain mets)
+non-brain-site	abdomen		brief
+non-brain-site	abdominal		
+non-brain-site	pelvis		brief
+non-brain-site	pelvic		
+# Metastases outside the CNS: keeps "mets" in them from reading as a brain tumour
+non-brain-site	liver mets		
+non-brain-site	liver metastasis		
+non-brain-site	liver metastases		
+non-brain-site	hepatic metastasis		
+non-brain-site	hepatic metastases		
+non-brain-site	bone mets		
+non-brain-site	bone metastasis		
+non-brain-site	bone metastases		
+non-brain-site	osseous mets		
+non-brain-site	osseous metastases		
+non-brain-site	lung mets		
+non-brain-site	lung metastasis		
+non-brain-site	lung metastases		
+non-brain-site	adrenal mets		
+non-brain-site	adrenal metastasis		
+non-brain-site	nodal mets		
+
+# ---- technically-limited ----
+technically-limited	non-diagnostic		brief; also "nondiagnostic"
+technically-limited	nondiagnostic spectra		
+technically-limited	motion artifact		brief
+technically-limited	motion artefact		British spelling
+technically-limited	motion-degraded		
+technically-limited	degraded by motion		brief
+technically-limited	patient motion		
+technically-limited	technically limited		brief
+technically-limited	technically inadequate		
+technically-limited	technically suboptimal		
+technically-limited	suboptimal		brief
+technically-limited	poor shim		brief
+technically-limited	inadequate shim		
+technically-limited	poor water suppression		
+technically-limited	lipid contamination		
+technically-limited	susceptibility artifact		
+technically-limited	low SNR		
+technically-limited	poor SNR		
+technically-limited	poor signal-to-noise		
+technically-limited	broad linewidth		
+technically-limited	uninterpretable		
+technically-limited	non-interpretable		
+technically-limited	limited study		
+technically-limited	limited exam		
+technically-limited	incomplete exam		
+technically-limited	aborted		
+technically-limited	repeat		brief
+technically-limited	redo		
+technically-limited	rescan		
+
+"""####),
     (name: "findings.tsv", content: ####"""
 @format mrs-findings
 @version 1
@@ -660,6 +1247,217 @@ lesions	plural
 masses	plural
 
 """####),
+    (name: "icd10.tsv", content: ####"""
+@format mrs-icd10
+@version 1
+@columns code	concept	attributes	note
+# ICD-10-CM codes seen on MRS orders (DOMAIN 5 and neighbours), written with the dot, uppercase.
+# attributes: prefix (any code starting with it), category=<id> (other-indication), role=symptom.
+# Where a prefix row and a more specific row both match (G31 / G31.82, R41 / R41.82), the longest code should win.
+# Codes titles are paraphrased; verify against the current CMS ICD-10-CM release before production.
+
+# Brain / CNS tumours (DOMAIN 5)
+C71	brain-tumor	prefix	Malignant neoplasm of brain (C71.0-C71.9)
+C79.31	brain-tumor		Secondary malignant neoplasm of brain
+C79.32	brain-tumor		Secondary malignant neoplasm of cerebral meninges (extra-axial: human)
+C79.40	brain-tumor		Secondary malignant neoplasm of unspecified part of nervous system
+C79.49	brain-tumor		Secondary malignant neoplasm of other parts of nervous system (spinal/other CNS: human)
+C70	brain-tumor	prefix	Malignant neoplasm of meninges (C70.0 cerebral, C70.1 spinal, C70.9)
+C72	brain-tumor	prefix	Malignant neoplasm of spinal cord, cranial nerves, other CNS (DOMAIN: neither by default, human)
+C75.1	brain-tumor		Malignant neoplasm of pituitary gland (human)
+C75.2	brain-tumor		Malignant neoplasm of craniopharyngeal duct (human)
+C75.3	brain-tumor		Malignant neoplasm of pineal gland (human)
+C83.3	brain-tumor	prefix	Diffuse large B-cell lymphoma; brain only when CNS involvement is stated (PCNSL coding varies)
+D32	brain-tumor	prefix	Benign neoplasm of meninges (meningioma)
+D33	brain-tumor	prefix	Benign neoplasm of brain and other parts of CNS (D33.0-D33.9)
+D35.2	brain-tumor		Benign neoplasm of pituitary gland (human)
+D35.3	brain-tumor		Benign neoplasm of craniopharyngeal duct (human)
+D35.4	brain-tumor		Benign neoplasm of pineal gland (human)
+D42	brain-tumor	prefix	Neoplasm of uncertain behavior of meninges
+D43	brain-tumor	prefix	Neoplasm of uncertain behavior of brain and CNS (typical before pathology)
+D44.3	brain-tumor		Neoplasm of uncertain behavior of pituitary gland
+D44.4	brain-tumor		Neoplasm of uncertain behavior of craniopharyngeal duct
+D44.5	brain-tumor		Neoplasm of uncertain behavior of pineal gland
+D49.7	brain-tumor		Neoplasm of unspecified behavior of endocrine glands and other parts of nervous system
+
+# History of brain tumour
+Z85.841	history-of-brain-tumor		Personal history of malignant neoplasm of brain
+Z85.848	history-of-brain-tumor		Personal history of malignant neoplasm of other parts of nervous tissue
+Z86.011	history-of-brain-tumor		Personal history of benign neoplasm of the brain
+
+# Treatment
+Z92.3	treatment		Personal history of irradiation (supporting evidence only)
+Z92.21	treatment		Personal history of antineoplastic chemotherapy (supporting evidence only)
+Z51.0	treatment		Encounter for antineoplastic radiation therapy
+Z51.11	treatment		Encounter for antineoplastic chemotherapy
+Z51.12	treatment		Encounter for antineoplastic immunotherapy
+Z48.3	treatment		Aftercare following surgery for neoplasm
+Z48.811	treatment		Encounter for surgical aftercare following surgery on the nervous system
+
+# Treatment effect (radiation necrosis has no dedicated code)
+Y84.2	treatment-effect		Radiological procedure/radiotherapy as cause of abnormal reaction (external cause, paired with G93.89)
+T66	treatment-effect	prefix	Radiation sickness, unspecified (sometimes used for radiation injury)
+
+# Surveillance after completed treatment (cue concept)
+Z08	surveillance		Follow-up examination after completed treatment for malignant neoplasm (weak support; surveillance flavour)
+Z09	surveillance		Follow-up examination after completed treatment for conditions other than malignant neoplasm
+
+# Brain lesion (nature not stated)
+R90.0	brain-lesion		Intracranial space-occupying lesion found on diagnostic imaging of CNS (best single code for indication 2)
+R90.89	brain-lesion		Other abnormal findings on diagnostic imaging of CNS
+R93.0	brain-lesion		Abnormal findings on diagnostic imaging of skull and head, NEC (neighbour)
+D49.6	brain-lesion		Neoplasm of unspecified behavior of brain (used for a lesion of unknown nature)
+G93.89	brain-lesion		Other specified disorders of brain (often radiation necrosis or lesion NOS: context decides)
+G93.6	brain-lesion		Cerebral edema (supporting only)
+G93.5	brain-lesion		Compression of brain (supporting only)
+
+# Non-tumour diagnoses (mimics)
+G06	non-tumor-diagnosis	prefix	Intracranial and intraspinal abscess and granuloma
+G07	non-tumor-diagnosis		Intracranial and intraspinal abscess and granuloma in diseases classified elsewhere
+G04	non-tumor-diagnosis	prefix	Encephalitis, myelitis and encephalomyelitis (incl. ADEM G04.0x)
+G05	non-tumor-diagnosis	prefix	Encephalitis, myelitis and encephalomyelitis in diseases classified elsewhere
+B00.4	non-tumor-diagnosis		Herpesviral encephalitis
+B02.0	non-tumor-diagnosis		Zoster encephalitis
+A17	non-tumor-diagnosis	prefix	Tuberculosis of nervous system (A17.81 tuberculoma of brain and spinal cord)
+B58.2	non-tumor-diagnosis		Toxoplasma meningoencephalitis
+B69.0	non-tumor-diagnosis		Cysticercosis of central nervous system
+B67	non-tumor-diagnosis	prefix	Echinococcosis (hydatid)
+B45.1	non-tumor-diagnosis		Cerebral cryptococcosis
+B44	non-tumor-diagnosis	prefix	Aspergillosis
+B46	non-tumor-diagnosis	prefix	Zygomycosis (mucormycosis)
+B43.1	non-tumor-diagnosis		Pheomycotic brain abscess
+A06.6	non-tumor-diagnosis		Amebic brain abscess
+A43	non-tumor-diagnosis	prefix	Nocardiosis
+A81.2	non-tumor-diagnosis		Progressive multifocal leukoencephalopathy
+A52.1	non-tumor-diagnosis	prefix	Symptomatic neurosyphilis
+A52.3	non-tumor-diagnosis		Neurosyphilis, unspecified
+A69.2	non-tumor-diagnosis	prefix	Lyme disease
+K90.81	non-tumor-diagnosis		Whipple's disease
+B20	non-tumor-diagnosis		HIV disease (context for toxo/PML/lymphoma differentials; supports indication 2 only with a lesion and a tumour in the differential)
+G36	non-tumor-diagnosis	prefix	Other acute disseminated demyelination (NMO G36.0)
+G37	non-tumor-diagnosis	prefix	Other demyelinating diseases of CNS (Balo G37.5, central pontine myelinolysis G37.2)
+D86.81	non-tumor-diagnosis		Sarcoid meningitis
+D86.89	non-tumor-diagnosis		Sarcoidosis of other sites (neurosarcoidosis often coded here)
+D89.84	non-tumor-diagnosis		IgG4-related disease (verify against the current CMS file)
+M35.2	non-tumor-diagnosis		Behcet's disease
+I63	non-tumor-diagnosis	prefix	Cerebral infarction (a mimic only as a differential item)
+I61	non-tumor-diagnosis	prefix	Nontraumatic intracerebral hemorrhage
+I62	non-tumor-diagnosis	prefix	Other nontraumatic intracranial hemorrhage
+I67.6	non-tumor-diagnosis		Nonpyogenic thrombosis of intracranial venous system
+G08	non-tumor-diagnosis		Intracranial and intraspinal phlebitis and thrombophlebitis
+I67.7	non-tumor-diagnosis		Cerebral arteritis, NEC (CNS vasculitis)
+I67.83	non-tumor-diagnosis		Posterior reversible encephalopathy syndrome
+I67.1	non-tumor-diagnosis		Cerebral aneurysm, nonruptured
+I68.0	non-tumor-diagnosis		Cerebral amyloid angiopathy
+Q28.2	non-tumor-diagnosis		Arteriovenous malformation of cerebral vessels
+Q28.3	non-tumor-diagnosis		Other malformations of cerebral vessels (cavernoma)
+D18.02	non-tumor-diagnosis		Hemangioma of intracranial structures (cavernoma is sometimes coded here)
+Q04	non-tumor-diagnosis	prefix	Other congenital malformations of brain (cortical dysplasia, heterotopia)
+Q85.0	non-tumor-diagnosis	prefix	Neurofibromatosis (context: NF1 FASI/UBO vs glioma)
+Q85.1	non-tumor-diagnosis		Tuberous sclerosis (tubers)
+
+# Other indications (not covered). role=symptom: counts as the purpose only when nothing tumour-related is present
+G40	other-indication	prefix category=epilepsy role=symptom	Epilepsy (a tumour patient's seizure code is not the purpose)
+R56	other-indication	prefix category=epilepsy role=symptom	Convulsions, not elsewhere classified (R56.9)
+F44.5	other-indication	category=epilepsy	Conversion disorder with seizures (PNES)
+G35	other-indication	prefix category=multiple-sclerosis	Multiple sclerosis (G35 before FY2026; G35.A, G35.B0-B2, G35.C0-C2, G35.D from FY2026)
+G30	other-indication	prefix category=dementia	Alzheimer's disease
+G31	other-indication	prefix category=dementia	Other degenerative diseases of nervous system (FTD G31.0x, DLB G31.83, MCI G31.84)
+G31.81	other-indication	category=neurometabolic	Alpers disease (more specific than G31)
+G31.82	other-indication	category=neurometabolic	Leigh's disease (more specific than G31)
+F01	other-indication	prefix category=dementia	Vascular dementia
+F02	other-indication	prefix category=dementia	Dementia in other diseases classified elsewhere
+F03	other-indication	prefix category=dementia	Unspecified dementia
+R41	other-indication	prefix category=dementia role=symptom	Cognitive symptoms (amnesia, cognitive decline R41.81)
+R41.82	other-indication	category=other role=symptom	Altered mental status, unspecified
+G20	other-indication	prefix category=movement-disorder	Parkinson's disease (G20.A1-G20.C since FY2024)
+G21	other-indication	prefix category=movement-disorder	Secondary parkinsonism
+G23	other-indication	prefix category=movement-disorder	Other degenerative diseases of basal ganglia (PSP G23.1, MSA G23.2/G23.3)
+G24	other-indication	prefix category=movement-disorder	Dystonia
+G25	other-indication	prefix category=movement-disorder	Other extrapyramidal and movement disorders (essential tremor G25.0)
+G90.3	other-indication	category=movement-disorder	Multi-system degeneration of the autonomic nervous system
+R25	other-indication	prefix category=movement-disorder role=symptom	Abnormal involuntary movements (tremor R25.1)
+F31	other-indication	prefix category=psychiatric	Bipolar disorder
+F32	other-indication	prefix category=psychiatric role=symptom	Depressive episode (often a comorbidity)
+F33	other-indication	prefix category=psychiatric role=symptom	Major depressive disorder, recurrent (often a comorbidity)
+F41	other-indication	prefix category=psychiatric role=symptom	Other anxiety disorders
+F20	other-indication	prefix category=psychiatric	Schizophrenia
+F25	other-indication	prefix category=psychiatric	Schizoaffective disorders
+F29	other-indication	category=psychiatric	Unspecified psychosis
+F84	other-indication	prefix category=psychiatric	Pervasive developmental disorders (autism F84.0)
+F90	other-indication	prefix category=psychiatric	ADHD
+F42	other-indication	prefix category=psychiatric	Obsessive-compulsive disorder
+F43.1	other-indication	prefix category=psychiatric	Post-traumatic stress disorder
+F10	other-indication	prefix category=psychiatric	Alcohol related disorders
+F11	other-indication	prefix category=psychiatric	Opioid related disorders
+F12	other-indication	prefix category=psychiatric	Cannabis related disorders
+F13	other-indication	prefix category=psychiatric	Sedative, hypnotic or anxiolytic related disorders
+F14	other-indication	prefix category=psychiatric	Cocaine related disorders
+F15	other-indication	prefix category=psychiatric	Other stimulant related disorders
+F16	other-indication	prefix category=psychiatric	Hallucinogen related disorders
+F18	other-indication	prefix category=psychiatric	Inhalant related disorders
+F19	other-indication	prefix category=psychiatric	Other psychoactive substance related disorders
+E88.4	other-indication	prefix category=neurometabolic	Mitochondrial metabolism disorders (MELAS E88.41, MERRF E88.42)
+E75	other-indication	prefix category=neurometabolic	Sphingolipid and other lipid storage disorders (Krabbe E75.23, MLD E75.25, Canavan E75.28)
+E71	other-indication	prefix category=neurometabolic	Branched-chain amino acid, fatty acid and peroxisomal disorders (MSUD E71.0, X-ALD E71.52x)
+E72	other-indication	prefix category=neurometabolic	Other amino-acid metabolism disorders (urea cycle, NKH E72.51)
+E70	other-indication	prefix category=neurometabolic	Aromatic amino-acid metabolism disorders (PKU)
+E76	other-indication	prefix category=neurometabolic	Glycosaminoglycan metabolism disorders (mucopolysaccharidoses)
+R62.0	other-indication	category=neurometabolic role=symptom	Delayed milestone in childhood
+R62.5	other-indication	prefix category=neurometabolic role=symptom	Lack of expected normal physiological development (developmental delay)
+G71	other-indication	prefix category=muscle	Primary disorders of muscles (dystrophies, myotonic, mitochondrial myopathy)
+G72	other-indication	prefix category=muscle	Other and unspecified myopathies
+G73.7	other-indication	category=muscle	Myopathy in diseases classified elsewhere
+M60	other-indication	prefix category=muscle	Myositis
+E74.02	other-indication	category=muscle	Pompe disease
+E74.04	other-indication	category=muscle	McArdle disease
+M79.1	other-indication	prefix category=muscle role=symptom	Myalgia
+C61	other-indication	category=prostate role=symptom	Malignant neoplasm of prostate (the primary of brain mets: symptom role)
+D07.5	other-indication	category=prostate role=symptom	Carcinoma in situ of prostate
+Z85.46	other-indication	category=prostate role=symptom	Personal history of malignant neoplasm of prostate
+R97.2	other-indication	prefix category=prostate	Elevated prostate specific antigen (R97.20, R97.21)
+N40	other-indication	prefix category=prostate	Benign prostatic hyperplasia
+C50	other-indication	prefix category=breast role=symptom	Malignant neoplasm of breast (the primary of brain mets: symptom role)
+D05	other-indication	prefix category=breast role=symptom	Carcinoma in situ of breast
+Z85.3	other-indication	category=breast role=symptom	Personal history of malignant neoplasm of breast
+N63	other-indication	prefix category=breast	Unspecified lump in breast
+R92	other-indication	prefix category=breast	Abnormal and inconclusive findings on diagnostic imaging of breast
+D24	other-indication	prefix category=breast	Benign neoplasm of breast
+N60	other-indication	prefix category=breast	Benign mammary dysplasia
+R07	other-indication	prefix category=chest-pain	Pain in throat and chest
+I20	other-indication	prefix category=chest-pain	Angina pectoris (incl. I20.81 with coronary microvascular dysfunction)
+K76.0	other-indication	category=liver	Fatty (change of) liver, NEC
+K75.81	other-indication	category=liver	Nonalcoholic steatohepatitis (NASH/MASH)
+K70.0	other-indication	category=liver	Alcoholic fatty liver
+K74	other-indication	prefix category=liver	Fibrosis and cirrhosis of liver
+C22	other-indication	prefix category=liver	Malignant neoplasm of liver and intrahepatic bile ducts
+R16.0	other-indication	category=liver	Hepatomegaly, NEC
+R93.2	other-indication	category=liver	Abnormal findings on diagnostic imaging of liver and biliary tract
+K76.82	other-indication	category=other	Hepatic encephalopathy (brief: other)
+S06	other-indication	prefix category=brain-injury	Intracranial injury (TBI, concussion S06.0x); "contusion vs tumor" needs a human
+S09.90	other-indication	prefix category=brain-injury	Unspecified injury of head
+F07.81	other-indication	category=brain-injury	Postconcussional syndrome
+G93.1	other-indication	category=brain-injury	Anoxic brain damage, NEC
+P91.6	other-indication	prefix category=neonatal-hie	Hypoxic ischemic encephalopathy of newborn (P91.60-P91.63)
+P84	other-indication	category=neonatal-hie	Other problems with newborn (perinatal hypoxia/asphyxia)
+P91.2	other-indication	category=neonatal-hie	Neonatal cerebral leukomalacia (neighbour)
+R51	other-indication	prefix category=other role=symptom	Headache (R51.0, R51.9)
+G43	other-indication	prefix category=other role=symptom	Migraine
+G44	other-indication	prefix category=other role=symptom	Other headache syndromes
+R42	other-indication	category=other role=symptom	Dizziness and giddiness
+H53	other-indication	prefix category=other role=symptom	Visual disturbances
+H93.1	other-indication	prefix category=other role=symptom	Tinnitus
+H91	other-indication	prefix category=other role=symptom	Other and unspecified hearing loss
+R20	other-indication	prefix category=other role=symptom	Disturbances of skin sensation (numbness, paresthesia)
+R26	other-indication	prefix category=other role=symptom	Abnormalities of gait and mobility
+R27	other-indication	prefix category=other role=symptom	Other lack of coordination (ataxia)
+R55	other-indication	category=other role=symptom	Syncope and collapse
+G45	other-indication	prefix category=other role=symptom	Transient cerebral ischemic attacks
+G10	other-indication	category=other	Huntington's disease (brief: other)
+G12.2	other-indication	prefix category=other	Motor neuron disease (ALS G12.21)
+Z00.6	other-indication	category=other	Examination for normal comparison and control in clinical research program
+
+"""####),
     (name: "metabolites.tsv", content: ####"""
 @format mrs-metabolites
 @version 1
@@ -708,6 +1506,793 @@ Lip+Lac	LipLac
 lipid-lactate	LipLac
 lipid/lactate	LipLac
 lipid+lactate	LipLac
+
+"""####),
+    (name: "non-tumor-diagnosis.tsv", content: ####"""
+@format mrs-terms
+@version 1
+@columns concept	term	attributes	note
+# Non-tumour diagnoses that mimic a brain tumour (concept non-tumor-diagnosis).
+# Draft lexicon for mrs-nlp (clinical terminologist draft, to be reviewed).
+# Format: UTF-8, LF, TAB-separated, exactly 4 columns: concept, term, attributes, note.
+# term: a literal token sequence (never a regex), tokenized like document text, case-insensitive,
+#   diacritics folded. A hyphen matches hyphen, space or nothing (each hyphenated phrase is listed
+#   once); a plural -s/-es on the last word and small misspellings of long words (edit distance 1
+#   at 7+ letters, 2 at 11+) are matched automatically, so only other variants are listed.
+# attributes: case (exact capitalization), nofuzzy, noplural, category=<id>, role=symptom.
+# Longest match wins, also across concepts and files.
+# Generic non-neoplastic words (brief)
+non-tumor-diagnosis	non-neoplastic		also "nonneoplastic" (DOMAIN 1.3 #7)
+non-tumor-diagnosis	non-tumor		also "nontumor"
+non-tumor-diagnosis	non-tumoral		
+non-tumor-diagnosis	benign process		brief
+non-tumor-diagnosis	tumor mimic		
+non-tumor-diagnosis	mimic		
+non-tumor-diagnosis	infection	nofuzzy	nofuzzy: "injection"
+non-tumor-diagnosis	infectious		
+non-tumor-diagnosis	infectious process		
+non-tumor-diagnosis	infective		
+non-tumor-diagnosis	inflammation		
+non-tumor-diagnosis	inflammatory		DOMAIN 1.3 #16
+non-tumor-diagnosis	inflammatory process		
+non-tumor-diagnosis	demyelination		DOMAIN 1.3 #1
+non-tumor-diagnosis	demyelinating		DOMAIN 1.3 #15
+non-tumor-diagnosis	demyelinating lesion		DOMAIN 1.3 #15
+# Infection (DOMAIN 2.4)
+non-tumor-diagnosis	abscess		DOMAIN 2.4
+non-tumor-diagnosis	brain abscess		
+non-tumor-diagnosis	pyogenic abscess		DOMAIN 2.4
+non-tumor-diagnosis	fungal abscess		DOMAIN 2.4
+non-tumor-diagnosis	cerebritis		DOMAIN 2.4
+non-tumor-diagnosis	septic emboli		DOMAIN 2.4
+non-tumor-diagnosis	septic embolus		
+non-tumor-diagnosis	septic embolism		
+non-tumor-diagnosis	ventriculitis		DOMAIN 2.4
+non-tumor-diagnosis	empyema		
+non-tumor-diagnosis	subdural empyema		
+non-tumor-diagnosis	meningitis		
+non-tumor-diagnosis	meningoencephalitis		
+non-tumor-diagnosis	tuberculoma		DOMAIN 2.4
+non-tumor-diagnosis	TB	case	tuberculosis (DOMAIN 2.4); case-sensitive
+non-tumor-diagnosis	tuberculosis		
+non-tumor-diagnosis	CNS tuberculosis		
+non-tumor-diagnosis	aspergillosis		DOMAIN 2.4
+non-tumor-diagnosis	aspergilloma		
+non-tumor-diagnosis	mucormycosis		DOMAIN 2.4
+non-tumor-diagnosis	cryptococcoma		DOMAIN 2.4
+non-tumor-diagnosis	cryptococcosis		
+non-tumor-diagnosis	candida		DOMAIN 2.4
+non-tumor-diagnosis	candidiasis		
+non-tumor-diagnosis	nocardia		DOMAIN 2.4
+non-tumor-diagnosis	nocardiosis		
+non-tumor-diagnosis	neurocysticercosis		DOMAIN 2.4
+non-tumor-diagnosis	cysticercosis		
+non-tumor-diagnosis	NCC	case	neurocysticercosis
+non-tumor-diagnosis	hydatid		DOMAIN 1.3 #38
+non-tumor-diagnosis	hydatid cyst		DOMAIN 2.4
+non-tumor-diagnosis	echinococcosis		
+non-tumor-diagnosis	toxoplasmosis		DOMAIN 2.4
+non-tumor-diagnosis	toxo		DOMAIN 2.4
+non-tumor-diagnosis	toxoplasma		
+non-tumor-diagnosis	cerebral toxoplasmosis		
+non-tumor-diagnosis	progressive multifocal leukoencephalopathy		DOMAIN 2.4 (beats "progressive", new-finding cue)
+non-tumor-diagnosis	progressive multifocal leucoencephalopathy		British spelling
+non-tumor-diagnosis	PML		DOMAIN 2.4
+non-tumor-diagnosis	HSV encephalitis		DOMAIN 2.4
+non-tumor-diagnosis	herpes encephalitis		
+non-tumor-diagnosis	encephalitis		DOMAIN 2.4
+non-tumor-diagnosis	viral encephalitis		DOMAIN 2.4
+non-tumor-diagnosis	autoimmune encephalitis		DOMAIN 2.4
+non-tumor-diagnosis	limbic encephalitis		DOMAIN 2.4
+non-tumor-diagnosis	anti-NMDA		DOMAIN 2.4
+non-tumor-diagnosis	anti-NMDA encephalitis		DOMAIN 2.4
+non-tumor-diagnosis	anti-NMDA receptor encephalitis		
+non-tumor-diagnosis	HIV encephalitis		
+non-tumor-diagnosis	Rasmussen encephalitis		
+non-tumor-diagnosis	rhombencephalitis		DOMAIN 1.3 #23
+non-tumor-diagnosis	neurosyphilis		DOMAIN 2.4
+non-tumor-diagnosis	gumma		DOMAIN 2.4
+non-tumor-diagnosis	syphilitic gumma		
+non-tumor-diagnosis	Lyme		DOMAIN 2.4
+non-tumor-diagnosis	Lyme disease		
+non-tumor-diagnosis	neuroborreliosis		
+non-tumor-diagnosis	Whipple		DOMAIN 2.4
+non-tumor-diagnosis	Whipple disease		
+non-tumor-diagnosis	CNS Whipple disease		
+# Demyelinating / inflammatory (DOMAIN 2.4)
+non-tumor-diagnosis	tumefactive demyelination		brief
+non-tumor-diagnosis	tumefactive demyelinating lesion		DOMAIN 2.4
+non-tumor-diagnosis	tumor-like demyelinating lesion		DOMAIN 1.3 #37
+non-tumor-diagnosis	TDL		DOMAIN 2.4
+non-tumor-diagnosis	tumefactive MS		DOMAIN 2.4 (beats "MS", other-indication)
+non-tumor-diagnosis	tumefactive multiple sclerosis		
+non-tumor-diagnosis	Balo concentric sclerosis		DOMAIN 2.4 (diacritics folded: Baló)
+non-tumor-diagnosis	Balo		
+non-tumor-diagnosis	ADEM		DOMAIN 2.4
+non-tumor-diagnosis	acute disseminated encephalomyelitis		
+non-tumor-diagnosis	MOGAD		DOMAIN 2.4
+non-tumor-diagnosis	MOG antibody disease		
+non-tumor-diagnosis	NMOSD		DOMAIN 2.4
+non-tumor-diagnosis	NMO		
+non-tumor-diagnosis	neuromyelitis optica		
+non-tumor-diagnosis	neurosarcoidosis		DOMAIN 2.4
+non-tumor-diagnosis	neurosarcoid		DOMAIN 1.3 #16
+non-tumor-diagnosis	sarcoid		brief
+non-tumor-diagnosis	sarcoidosis		
+non-tumor-diagnosis	CNS vasculitis		DOMAIN 2.4
+non-tumor-diagnosis	vasculitis		brief
+non-tumor-diagnosis	PACNS		DOMAIN 2.4
+non-tumor-diagnosis	primary angiitis of the CNS		
+non-tumor-diagnosis	angiitis		
+non-tumor-diagnosis	Behcet		DOMAIN 2.4 (diacritics folded: Behçet)
+non-tumor-diagnosis	neuro-Behcet		
+non-tumor-diagnosis	IgG4-related disease		DOMAIN 2.4
+non-tumor-diagnosis	histiocytosis		DOMAIN 2.4
+non-tumor-diagnosis	Langerhans cell histiocytosis		
+non-tumor-diagnosis	LCH		
+non-tumor-diagnosis	Erdheim-Chester		DOMAIN 2.4
+non-tumor-diagnosis	Rosai-Dorfman		DOMAIN 2.4
+non-tumor-diagnosis	hypertrophic pachymeningitis		DOMAIN 2.4 (meningioma mimic)
+non-tumor-diagnosis	pachymeningitis		
+non-tumor-diagnosis	granuloma		DOMAIN 1.3 #33
+non-tumor-diagnosis	granulomatous		
+# Vascular (DOMAIN 2.4)
+non-tumor-diagnosis	infarct		DOMAIN 2.4
+non-tumor-diagnosis	infract		misspelling (transposition)
+non-tumor-diagnosis	infarction		
+non-tumor-diagnosis	subacute infarct		DOMAIN 2.4
+non-tumor-diagnosis	venous infarct		DOMAIN 2.4
+non-tumor-diagnosis	ischemia		
+non-tumor-diagnosis	ischaemia		British spelling
+non-tumor-diagnosis	ischemic lesion		DOMAIN 1.3 #30
+non-tumor-diagnosis	ischaemic lesion		
+non-tumor-diagnosis	stroke		as a mimic ("stroke vs tumor"); "stroke workup", "acute stroke" are other-indication
+non-tumor-diagnosis	CVA		
+non-tumor-diagnosis	cerebral venous thrombosis		DOMAIN 2.4
+non-tumor-diagnosis	venous sinus thrombosis		
+non-tumor-diagnosis	CVT		
+non-tumor-diagnosis	CVST		
+non-tumor-diagnosis	hematoma		DOMAIN 2.4
+non-tumor-diagnosis	haematoma		British spelling
+non-tumor-diagnosis	resolving hematoma		DOMAIN 2.4
+non-tumor-diagnosis	hemorrhage		
+non-tumor-diagnosis	hemmorhage		misspelling (edit distance 2)
+non-tumor-diagnosis	haemorrhage		British spelling
+non-tumor-diagnosis	intracerebral hemorrhage		
+non-tumor-diagnosis	ICH	case	
+non-tumor-diagnosis	bleed		DOMAIN 0 ("bleed")
+non-tumor-diagnosis	contusion	nofuzzy	mimic ("contusion vs tumor", DOMAIN 2.5); nofuzzy: "confusion"
+non-tumor-diagnosis	cerebral contusion		
+non-tumor-diagnosis	cavernoma		DOMAIN 2.4
+non-tumor-diagnosis	cavernous malformation		DOMAIN 2.4
+non-tumor-diagnosis	cavernous angioma		
+non-tumor-diagnosis	cavernous hemangioma		
+non-tumor-diagnosis	cavernous haemangioma		
+non-tumor-diagnosis	AVM		DOMAIN 2.4
+non-tumor-diagnosis	arteriovenous malformation		
+non-tumor-diagnosis	aneurysm		
+non-tumor-diagnosis	giant thrombosed aneurysm		DOMAIN 2.4
+non-tumor-diagnosis	thrombosed aneurysm		
+non-tumor-diagnosis	amyloid angiopathy-related inflammation		DOMAIN 2.4
+non-tumor-diagnosis	CAA-related inflammation		
+non-tumor-diagnosis	CAA-ri		
+non-tumor-diagnosis	amyloid angiopathy		
+non-tumor-diagnosis	PRES		DOMAIN 2.4
+non-tumor-diagnosis	posterior reversible encephalopathy syndrome		
+# Developmental / other (DOMAIN 2.4)
+non-tumor-diagnosis	cortical dysplasia		brief
+non-tumor-diagnosis	focal cortical dysplasia		DOMAIN 2.4
+non-tumor-diagnosis	FCD		DOMAIN 1.3 #20
+non-tumor-diagnosis	hamartoma		DOMAIN 2.4
+non-tumor-diagnosis	hypothalamic hamartoma		
+non-tumor-diagnosis	focal areas of signal intensity		NF1 (DOMAIN 2.4)
+non-tumor-diagnosis	FASI		DOMAIN 1.3 #32
+non-tumor-diagnosis	UBO		unidentified bright object (DOMAIN 1.3 #32)
+non-tumor-diagnosis	unidentified bright object		
+non-tumor-diagnosis	tuberous sclerosis		DOMAIN 2.4
+non-tumor-diagnosis	cortical tuber		
+non-tumor-diagnosis	tuber		DOMAIN 2.4 (tuberous sclerosis tubers)
+non-tumor-diagnosis	heterotopia		DOMAIN 2.4
+non-tumor-diagnosis	gray matter heterotopia		
+non-tumor-diagnosis	grey matter heterotopia		British spelling
+non-tumor-diagnosis	gliosis		DOMAIN 2.4 (also a post-treatment finding; listed once, here)
+non-tumor-diagnosis	encephalomalacia		DOMAIN 2.4 (also a post-treatment finding; listed once, here)
+non-tumor-diagnosis	post-ictal change		DOMAIN 1.3 #34
+non-tumor-diagnosis	post-ictal edema		
+non-tumor-diagnosis	post-ictal cortical edema		DOMAIN 2.4
+non-tumor-diagnosis	peri-ictal change		
+non-tumor-diagnosis	osmotic demyelination		DOMAIN 2.4
+non-tumor-diagnosis	central pontine myelinolysis		
+non-tumor-diagnosis	epidermoid		DOMAIN 2.4
+non-tumor-diagnosis	epidermoid cyst		
+non-tumor-diagnosis	dermoid	nofuzzy	DOMAIN 2.4; nofuzzy: "desmoid"
+non-tumor-diagnosis	dermoid cyst		
+non-tumor-diagnosis	arachnoid cyst		DOMAIN 2.4
+non-tumor-diagnosis	colloid cyst		DOMAIN 2.4
+non-tumor-diagnosis	neuroenteric cyst		DOMAIN 2.4
+non-tumor-diagnosis	Rathke cleft cyst		DOMAIN 2.4
+non-tumor-diagnosis	Rathke's cleft cyst		
+non-tumor-diagnosis	pineal cyst		
+non-tumor-diagnosis	porencephalic cyst		
+
+"""####),
+    (name: "other-indication.tsv", content: ####"""
+@format mrs-terms
+@version 1
+@columns concept	term	attributes	note
+# Purposes not covered by the guideline (concept other-indication; category= required; role=symptom = counts only without tumour context).
+# Draft lexicon for mrs-nlp (clinical terminologist draft, to be reviewed).
+# Format: UTF-8, LF, TAB-separated, exactly 4 columns: concept, term, attributes, note.
+# term: a literal token sequence (never a regex), tokenized like document text, case-insensitive,
+#   diacritics folded. A hyphen matches hyphen, space or nothing (each hyphenated phrase is listed
+#   once); a plural -s/-es on the last word and small misspellings of long words (edit distance 1
+#   at 7+ letters, 2 at 11+) are matched automatically, so only other variants are listed.
+# attributes: case (exact capitalization), nofuzzy, noplural, category=<id>, role=symptom.
+# Longest match wins, also across concepts and files.
+
+# ---- other-indication, category=epilepsy ----
+# Epilepsy / seizure focus (DOMAIN 2.5). Purpose phrases.
+other-indication	epilepsy	category=epilepsy	named non-covered use (ANNOTATION); diagnosis word, default role purpose
+other-indication	epilespy	category=epilepsy	misspelling (transposition)
+other-indication	epileptic	category=epilepsy	
+other-indication	seizure disorder	category=epilepsy	
+other-indication	seizure focus	category=epilepsy	DOMAIN 2.5; beats "focus" (brain-lesion)
+other-indication	siezure focus	category=epilepsy	misspelling (transposition)
+other-indication	seizure focus localization	category=epilepsy	DOMAIN 2.5
+other-indication	seizure focus localisation	category=epilepsy	British spelling
+other-indication	seizure localization	category=epilepsy	
+other-indication	seizure onset zone	category=epilepsy	
+other-indication	epileptogenic focus	category=epilepsy	
+other-indication	epileptogenic zone	category=epilepsy	
+other-indication	epileptic focus	category=epilepsy	
+other-indication	ictal focus	category=epilepsy	
+other-indication	lateralize	category=epilepsy	DOMAIN 2.5 "lateralize TLE"
+other-indication	lateralise	category=epilepsy	British spelling
+other-indication	lateralization	category=epilepsy	
+other-indication	lateralisation	category=epilepsy	British spelling
+other-indication	seizure lateralization	category=epilepsy	
+other-indication	TLE	case category=epilepsy	temporal lobe epilepsy (DOMAIN 2.5)
+other-indication	temporal lobe epilepsy	category=epilepsy	
+other-indication	mesial temporal lobe epilepsy	category=epilepsy	
+other-indication	MTLE	case category=epilepsy	
+other-indication	mesial temporal sclerosis	category=epilepsy	DOMAIN 2.5
+other-indication	medial temporal sclerosis	category=epilepsy	
+other-indication	MTS	case category=epilepsy	mesial temporal sclerosis (DOMAIN 2.5)
+other-indication	hippocampal sclerosis	category=epilepsy	
+other-indication	hippocampal NAA	category=epilepsy	DOMAIN 2.5 "hippocampal NAA/Cr asymmetry"
+other-indication	hippocampal asymmetry	category=epilepsy	
+other-indication	NAA/Cr asymmetry	category=epilepsy	DOMAIN 2.5
+other-indication	intractable epilepsy	category=epilepsy	DOMAIN 2.5
+other-indication	refractory epilepsy	category=epilepsy	DOMAIN 2.5
+other-indication	drug-resistant epilepsy	category=epilepsy	
+other-indication	medically refractory epilepsy	category=epilepsy	
+other-indication	pharmacoresistant epilepsy	category=epilepsy	
+other-indication	pre-surgical epilepsy evaluation	category=epilepsy	DOMAIN 2.5 "pre-surgical epilepsy eval"
+other-indication	pre-surgical epilepsy eval	category=epilepsy	DOMAIN 2.5
+other-indication	epilepsy surgery	category=epilepsy	
+other-indication	epilepsy surgery evaluation	category=epilepsy	
+other-indication	epilepsy protocol	category=epilepsy	
+other-indication	PNES	category=epilepsy	psychogenic non-epileptic seizures; grouped with epilepsy as in DOMAIN 2.5
+other-indication	PNES vs epilepsy	category=epilepsy	DOMAIN 2.5
+other-indication	psychogenic non-epileptic seizure	category=epilepsy	
+other-indication	infantile spasms	category=epilepsy	
+other-indication	West syndrome	category=epilepsy	
+other-indication	Lennox-Gastaut	category=epilepsy	
+other-indication	Dravet	category=epilepsy	
+# Epilepsy symptoms: count as the purpose only when nothing tumour-related is in the document
+other-indication	seizure	category=epilepsy role=symptom	symptom ("new seizure, L frontal mass, tumor vs cerebritis")
+other-indication	sz	category=epilepsy role=symptom	abbreviation (DOMAIN 1.3 #20 "new-onset sz")
+other-indication	siezure	category=epilepsy role=symptom	misspelling (transposition)
+other-indication	convulsion	category=epilepsy role=symptom	
+other-indication	breakthrough seizure	category=epilepsy role=symptom	
+other-indication	status epilepticus	category=epilepsy role=symptom	
+
+# ---- other-indication, category=dementia ----
+other-indication	Alzheimer's	category=dementia	named non-covered use (ANNOTATION)
+other-indication	Alzheimer	category=dementia	plural matching also covers "Alzheimers"
+other-indication	Alzheimer's disease	category=dementia	
+other-indication	Alzheimer disease	category=dementia	
+other-indication	Alzheimers disease	category=dementia	possessive without apostrophe
+other-indication	Alzhiemer	category=dementia	misspelling (transposition); plural matching covers "Alzhiemers"
+other-indication	early-onset Alzheimer's	category=dementia	
+other-indication	AD	case category=dementia	Alzheimer's disease; AMBIGUOUS (advance directive); case-sensitive
+other-indication	dementia	category=dementia	
+other-indication	dementia workup	category=dementia	DOMAIN 2.5
+other-indication	dementia evaluation	category=dementia	
+other-indication	MCI	category=dementia	mild cognitive impairment (DOMAIN 2.5)
+other-indication	mild cognitive impairment	category=dementia	
+other-indication	FTD	category=dementia	frontotemporal dementia
+other-indication	frontotemporal dementia	category=dementia	
+other-indication	bvFTD	category=dementia	
+other-indication	AD vs FTD	case category=dementia	DOMAIN 2.5
+other-indication	Lewy body dementia	category=dementia	
+other-indication	dementia with Lewy bodies	category=dementia	
+other-indication	DLB	case category=dementia	
+other-indication	vascular dementia	category=dementia	
+other-indication	CJD	category=dementia	
+other-indication	Creutzfeldt-Jakob disease	category=dementia	
+other-indication	rapidly progressive dementia	category=dementia	
+other-indication	memory loss	category=dementia role=symptom	DOMAIN 2.5
+other-indication	memory impairment	category=dementia role=symptom	
+other-indication	memory problems	category=dementia role=symptom	
+other-indication	forgetfulness	category=dementia role=symptom	
+other-indication	cognitive decline	category=dementia role=symptom	DOMAIN 2.5
+other-indication	cognitive impairment	category=dementia role=symptom	
+other-indication	cognitive dysfunction	category=dementia role=symptom	
+other-indication	cognitive complaints	category=dementia role=symptom	
+other-indication	elevated mI/Cr	category=dementia role=symptom	DOMAIN 2.5 "mI/Cr elevated?"; a result word, so symptom role
+
+# ---- other-indication, category=movement-disorder ----
+other-indication	Parkinson's	category=movement-disorder	named non-covered use (ANNOTATION)
+other-indication	Parkinson	category=movement-disorder	plural matching also covers "Parkinsons"
+other-indication	Parkinson's disease	category=movement-disorder	
+other-indication	Parkinson disease	category=movement-disorder	
+other-indication	Parkinsons disease	category=movement-disorder	possessive without apostrophe
+other-indication	parkinsonism	category=movement-disorder	DOMAIN 2.5
+other-indication	atypical parkinsonism	category=movement-disorder	beats "atypical" (lesion-uncertain cue)
+other-indication	idiopathic PD	category=movement-disorder	"PD" alone is recurrence (progressive disease), see recurrence.tsv
+other-indication	PD dementia	category=movement-disorder	
+other-indication	MSA	case category=movement-disorder	multiple system atrophy
+other-indication	multiple system atrophy	category=movement-disorder	
+other-indication	MSA vs PSP	case category=movement-disorder	DOMAIN 2.5 ("PSP" alone is not listed: collides with PsP = pseudoprogression)
+other-indication	progressive supranuclear palsy	category=movement-disorder	
+other-indication	corticobasal degeneration	category=movement-disorder	
+other-indication	essential tremor	category=movement-disorder	
+other-indication	dystonia	category=movement-disorder	
+other-indication	Wilson disease	category=movement-disorder	
+other-indication	Wilson's disease	category=movement-disorder	
+other-indication	movement disorder	category=movement-disorder	
+other-indication	tremor	category=movement-disorder role=symptom	DOMAIN 2.5
+other-indication	bradykinesia	category=movement-disorder role=symptom	
+other-indication	rigidity	category=movement-disorder role=symptom	
+other-indication	chorea	category=movement-disorder role=symptom	
+
+# ---- other-indication, category=multiple-sclerosis ----
+other-indication	MS	case category=multiple-sclerosis	multiple sclerosis; AMBIGUOUS (mitral stenosis, morphine sulfate); case-sensitive ("Ms." title does not match); "tumefactive MS" is non-tumor-diagnosis
+other-indication	multiple sclerosis	category=multiple-sclerosis	named non-covered use (ANNOTATION)
+other-indication	MS follow-up	case category=multiple-sclerosis	DOMAIN 2.5
+other-indication	MS monitoring	case category=multiple-sclerosis	
+other-indication	MS exacerbation	case category=multiple-sclerosis	
+other-indication	MS flare	case category=multiple-sclerosis	
+other-indication	MS relapse	case category=multiple-sclerosis	beats "relapse" (recurrence)
+other-indication	MS progression	case category=multiple-sclerosis	beats "progression" (recurrence)
+other-indication	known MS	case category=multiple-sclerosis	
+other-indication	RRMS	category=multiple-sclerosis	DOMAIN 2.5
+other-indication	RRMS progression	category=multiple-sclerosis	DOMAIN 2.5; beats "progression" (recurrence)
+other-indication	SPMS	category=multiple-sclerosis	
+other-indication	PPMS	category=multiple-sclerosis	
+other-indication	relapsing-remitting MS	case category=multiple-sclerosis	
+other-indication	relapsing-remitting multiple sclerosis	category=multiple-sclerosis	
+other-indication	secondary progressive MS	case category=multiple-sclerosis	
+other-indication	primary progressive MS	case category=multiple-sclerosis	
+other-indication	progressive MS	case category=multiple-sclerosis	
+other-indication	disease activity	category=multiple-sclerosis	DOMAIN 2.5
+other-indication	NAWM	category=multiple-sclerosis	DOMAIN 2.5
+other-indication	normal-appearing white matter	category=multiple-sclerosis	
+other-indication	lesion burden	category=multiple-sclerosis	DOMAIN 2.5; beats "lesion" (brain-lesion)
+other-indication	clinically isolated syndrome	category=multiple-sclerosis	
+other-indication	CIS	case category=multiple-sclerosis	
+
+# ---- other-indication, category=psychiatric ----
+other-indication	bipolar	category=psychiatric	named non-covered use (ANNOTATION)
+other-indication	bipolar disorder	category=psychiatric	
+other-indication	bipolar affective disorder	category=psychiatric	
+other-indication	major depressive disorder	category=psychiatric	
+other-indication	MDD	case category=psychiatric	DOMAIN 2.5
+other-indication	TRD	case category=psychiatric	treatment-resistant depression (DOMAIN 2.5)
+other-indication	treatment-resistant depression	category=psychiatric	beats "treatment" (treatment)
+other-indication	schizophrenia	category=psychiatric	DOMAIN 2.5
+other-indication	schizoaffective disorder	category=psychiatric	
+other-indication	psychosis	category=psychiatric	
+other-indication	autism	category=psychiatric	DOMAIN 2.5
+other-indication	autism spectrum disorder	category=psychiatric	
+other-indication	ASD	case category=psychiatric	DOMAIN 2.5; AMBIGUOUS (atrial septal defect); case-sensitive
+other-indication	ADHD	category=psychiatric	DOMAIN 2.5
+other-indication	attention deficit hyperactivity disorder	category=psychiatric	
+other-indication	OCD	category=psychiatric	DOMAIN 2.5
+other-indication	obsessive-compulsive disorder	category=psychiatric	
+other-indication	PTSD	category=psychiatric	DOMAIN 2.5
+other-indication	post-traumatic stress disorder	category=psychiatric	
+other-indication	substance use	category=psychiatric	DOMAIN 2.5
+other-indication	substance use disorder	category=psychiatric	
+other-indication	alcohol use disorder	category=psychiatric	
+other-indication	opioid use disorder	category=psychiatric	
+other-indication	addiction	category=psychiatric	
+other-indication	glutamate levels	category=psychiatric	DOMAIN 2.5 "glutamate/GABA levels"
+other-indication	GABA levels	category=psychiatric	DOMAIN 2.5
+other-indication	psychiatric disorder	category=psychiatric	
+other-indication	psychiatric illness	category=psychiatric	
+other-indication	mood disorder	category=psychiatric	
+other-indication	eating disorder	category=psychiatric	
+other-indication	anorexia nervosa	category=psychiatric	
+other-indication	panic disorder	category=psychiatric	
+other-indication	depression	category=psychiatric role=symptom	DOMAIN 2.5 ("depression may just be a comorbidity")
+other-indication	anxiety	category=psychiatric role=symptom	
+other-indication	depressive symptoms	category=psychiatric role=symptom	
+other-indication	hallucinations	category=psychiatric role=symptom	
+
+# ---- other-indication, category=neurometabolic ----
+other-indication	mitochondrial disease	category=neurometabolic	DOMAIN 2.5
+other-indication	mitochondrial disorder	category=neurometabolic	
+other-indication	mitochondrial cytopathy	category=neurometabolic	
+other-indication	mitochondrial encephalopathy	category=neurometabolic	
+other-indication	MELAS	category=neurometabolic	DOMAIN 2.5
+other-indication	MERRF	category=neurometabolic	
+other-indication	Leigh	category=neurometabolic	DOMAIN 2.5 "Leigh"; also a surname, low risk in MRS orders
+other-indication	Leigh syndrome	category=neurometabolic	DOMAIN 2.5
+other-indication	Leigh disease	category=neurometabolic	
+other-indication	Leigh's disease	category=neurometabolic	
+other-indication	leukodystrophy	category=neurometabolic	DOMAIN 2.5
+other-indication	leucodystrophy	category=neurometabolic	British spelling
+other-indication	MLD	case category=neurometabolic	metachromatic leukodystrophy (DOMAIN 2.5)
+other-indication	metachromatic leukodystrophy	category=neurometabolic	
+other-indication	Krabbe	category=neurometabolic	DOMAIN 2.5
+other-indication	Krabbe disease	category=neurometabolic	
+other-indication	X-ALD	category=neurometabolic	DOMAIN 2.5
+other-indication	adrenoleukodystrophy	category=neurometabolic	
+other-indication	ALD	case category=neurometabolic	
+other-indication	Canavan	category=neurometabolic	DOMAIN 2.5
+other-indication	Canavan disease	category=neurometabolic	
+other-indication	Alexander disease	category=neurometabolic	DOMAIN 2.5
+other-indication	PMD	case category=neurometabolic	Pelizaeus-Merzbacher disease (DOMAIN 2.5)
+other-indication	Pelizaeus-Merzbacher	category=neurometabolic	
+other-indication	vanishing white matter	category=neurometabolic	DOMAIN 2.5
+other-indication	vanishing white matter disease	category=neurometabolic	
+other-indication	VWM	case category=neurometabolic	
+other-indication	creatine deficiency	category=neurometabolic	DOMAIN 2.5
+other-indication	cerebral creatine deficiency	category=neurometabolic	
+other-indication	GAMT deficiency	category=neurometabolic	
+other-indication	NKH	category=neurometabolic	DOMAIN 2.5
+other-indication	non-ketotic hyperglycinemia	category=neurometabolic	also "nonketotic hyperglycinemia"
+other-indication	MSUD	category=neurometabolic	DOMAIN 2.5
+other-indication	maple syrup urine disease	category=neurometabolic	
+other-indication	inborn error of metabolism	category=neurometabolic	DOMAIN 2.5
+other-indication	inborn errors of metabolism	category=neurometabolic	plural on a non-final word
+other-indication	IEM	case category=neurometabolic	
+other-indication	metabolic disorder	category=neurometabolic	
+other-indication	metabolic disease	category=neurometabolic	
+other-indication	neurometabolic disease	category=neurometabolic	
+other-indication	neurometabolic disorder	category=neurometabolic	
+other-indication	PKU	category=neurometabolic	
+other-indication	phenylketonuria	category=neurometabolic	
+other-indication	urea cycle disorder	category=neurometabolic	
+other-indication	organic acidemia	category=neurometabolic	
+other-indication	glutaric aciduria	category=neurometabolic	
+other-indication	mucopolysaccharidosis	category=neurometabolic	
+other-indication	lysosomal storage disease	category=neurometabolic	
+other-indication	peroxisomal disorder	category=neurometabolic	
+other-indication	Tay-Sachs	category=neurometabolic	
+other-indication	Zellweger	category=neurometabolic	
+other-indication	developmental delay	category=neurometabolic role=symptom	DOMAIN 2.5
+other-indication	developmental regression	category=neurometabolic role=symptom	
+other-indication	hypotonia	category=neurometabolic role=symptom	DOMAIN 2.5
+other-indication	lactate peak	category=neurometabolic role=symptom	DOMAIN 2.5 "lactate peak?"; also a tumour-report result, hence symptom role
+other-indication	elevated lactate	category=neurometabolic role=symptom	
+other-indication	lactic acidosis	category=neurometabolic role=symptom	
+other-indication	stroke-like episode	category=neurometabolic role=symptom	MELAS
+other-indication	glycine peak	category=neurometabolic role=symptom	DOMAIN 2.5 "NKH/glycine"
+other-indication	glycine	category=neurometabolic role=symptom	DOMAIN 2.5 "NKH/glycine"
+
+# ---- other-indication, category=muscle ----
+other-indication	myopathy	category=muscle	DOMAIN 2.5
+other-indication	mitochondrial myopathy	category=muscle	DOMAIN 2.5
+other-indication	metabolic myopathy	category=muscle	
+other-indication	inflammatory myopathy	category=muscle	
+other-indication	muscle disease	category=muscle	
+other-indication	muscle disorder	category=muscle	
+other-indication	disorder of muscle	category=muscle	guideline wording "disorders of muscle"
+other-indication	disorders of muscle	category=muscle	plural on a non-final word
+other-indication	muscular dystrophy	category=muscle	DOMAIN 2.5
+other-indication	Duchenne	category=muscle	
+other-indication	myotonic dystrophy	category=muscle	
+other-indication	McArdle	category=muscle	DOMAIN 2.5
+other-indication	McArdle disease	category=muscle	
+other-indication	Pompe	category=muscle	
+other-indication	Pompe disease	category=muscle	
+other-indication	myositis	category=muscle	
+other-indication	31P MRS muscle	category=muscle	DOMAIN 2.5
+other-indication	muscle 31P MRS	category=muscle	
+other-indication	muscle MRS	category=muscle	beats "MRS" (spectroscopy)
+other-indication	muscle spectroscopy	category=muscle	
+other-indication	skeletal muscle MRS	category=muscle	
+other-indication	phosphocreatine recovery	category=muscle	
+other-indication	PCr recovery	category=muscle	
+other-indication	muscle weakness	category=muscle role=symptom	
+other-indication	myalgia	category=muscle role=symptom	
+other-indication	exercise intolerance	category=muscle role=symptom	
+other-indication	elevated CK	category=muscle role=symptom	creatine kinase; beats "CK" (CyberKnife, treatment)
+other-indication	CK elevation	category=muscle role=symptom	
+other-indication	rhabdomyolysis	category=muscle role=symptom	
+
+# ---- other-indication, category=prostate ----
+# Primary prostate cancer is marked role=symptom: it counts as the purpose only when no brain-tumour
+# context is present ("prostate ca with brain mets s/p SRS" is a brain question). Draft decision, to be reviewed.
+other-indication	prostate cancer	category=prostate role=symptom	named non-covered use; primary cancer, often the source of brain mets
+other-indication	prostate ca	category=prostate role=symptom	
+other-indication	prostate carcinoma	category=prostate role=symptom	
+other-indication	prostate adenocarcinoma	category=prostate role=symptom	
+other-indication	prostatic adenocarcinoma	category=prostate role=symptom	
+other-indication	prostatic carcinoma	category=prostate role=symptom	
+other-indication	CaP	case category=prostate role=symptom	carcinoma of the prostate
+other-indication	Gleason	category=prostate role=symptom	Gleason score of a known prostate cancer
+other-indication	PSA	category=prostate role=symptom	DOMAIN 2.5 "PSA rising"
+other-indication	rising PSA	category=prostate role=symptom	
+other-indication	PSA rising	category=prostate role=symptom	DOMAIN 2.5
+other-indication	elevated PSA	category=prostate role=symptom	
+other-indication	citrate/choline	category=prostate role=symptom	DOMAIN 2.5 (prostate MRSI ratio)
+other-indication	choline/citrate	category=prostate role=symptom	
+other-indication	prostate lesion	category=prostate	brief
+other-indication	prostate nodule	category=prostate	
+other-indication	prostate mass	category=prostate	
+other-indication	prostate tumor	category=prostate	
+other-indication	prostate MRSI	category=prostate	DOMAIN 2.5; beats "MRSI" (spectroscopy)
+other-indication	prostate MRS	category=prostate	
+other-indication	prostate spectroscopy	category=prostate	
+other-indication	PI-RADS	category=prostate	DOMAIN 2.5; also "PIRADS"
+other-indication	biochemical recurrence	category=prostate	PSA recurrence; beats "recurrence"
+other-indication	BPH	category=prostate	
+other-indication	benign prostatic hyperplasia	category=prostate	
+other-indication	prostatectomy	category=prostate	
+
+# ---- other-indication, category=breast ----
+other-indication	breast cancer	category=breast role=symptom	named non-covered use; primary cancer, often the source of brain mets
+other-indication	breast ca	category=breast role=symptom	
+other-indication	breast carcinoma	category=breast role=symptom	
+other-indication	IDC	case category=breast role=symptom	invasive ductal carcinoma
+other-indication	DCIS	category=breast	
+other-indication	breast lesion	category=breast	ANNOTATION ("breast lesions")
+other-indication	breast mass	category=breast	beats "mass" (brain-lesion)
+other-indication	breast nodule	category=breast	
+other-indication	breast tumor	category=breast	
+other-indication	breast neoplasm	category=breast	
+other-indication	breast MRS	category=breast	DOMAIN 2.5 "breast lesion MRS"
+other-indication	breast spectroscopy	category=breast	
+other-indication	breast choline	category=breast	
+other-indication	choline peak breast	category=breast	DOMAIN 2.5
+other-indication	BI-RADS	category=breast	DOMAIN 2.5 "BI-RADS 4"; also "BIRADS"
+other-indication	abnormal mammogram	category=breast	
+other-indication	lumpectomy	category=breast	
+other-indication	mastectomy	category=breast	
+other-indication	fat necrosis	category=breast	breast; beats "necrosis" (treatment-effect)
+
+# ---- other-indication, category=chest-pain ----
+other-indication	chest pain	category=chest-pain	named non-covered use (ANNOTATION)
+other-indication	unexplained chest pain	category=chest-pain	
+other-indication	atypical chest pain	category=chest-pain	beats "atypical" (lesion-uncertain cue)
+other-indication	angina	category=chest-pain	
+other-indication	microvascular angina	category=chest-pain	DOMAIN 2.5
+other-indication	syndrome X	category=chest-pain	DOMAIN 2.5
+other-indication	cardiac syndrome X	category=chest-pain	
+other-indication	women's ischemia	category=chest-pain	DOMAIN 2.5
+other-indication	WISE	case category=chest-pain	Women's Ischemia Syndrome Evaluation
+other-indication	INOCA	category=chest-pain	
+other-indication	coronary microvascular dysfunction	category=chest-pain	
+other-indication	microvascular dysfunction	category=chest-pain	
+other-indication	myocardial ischemia	category=chest-pain	
+other-indication	cardiac 31P MRS	category=chest-pain	DOMAIN 2.5
+other-indication	cardiac MRS	category=chest-pain	
+other-indication	cardiac spectroscopy	category=chest-pain	
+other-indication	myocardial spectroscopy	category=chest-pain	
+other-indication	myocardial energetics	category=chest-pain	
+other-indication	PCr/ATP	category=chest-pain	
+
+# ---- other-indication, category=liver ----
+other-indication	hepatic steatosis	category=liver	DOMAIN 2.5
+other-indication	steatosis	category=liver	
+other-indication	fatty liver	category=liver	
+other-indication	fatty liver disease	category=liver	
+other-indication	NAFLD	category=liver	DOMAIN 2.5
+other-indication	MASLD	category=liver	DOMAIN 2.5
+other-indication	MAFLD	category=liver	
+other-indication	NASH	category=liver	DOMAIN 2.5
+other-indication	MASH	category=liver	DOMAIN 2.5
+other-indication	steatohepatitis	category=liver	
+other-indication	liver fat	category=liver	
+other-indication	hepatic fat	category=liver	
+other-indication	liver fat fraction	category=liver	DOMAIN 2.5
+other-indication	fat fraction	category=liver	
+other-indication	PDFF	category=liver	DOMAIN 2.5
+other-indication	liver fat quantification	category=liver	
+other-indication	hepatic fat quantification	category=liver	
+other-indication	liver MRS	category=liver	
+other-indication	hepatic MRS	category=liver	
+other-indication	liver spectroscopy	category=liver	
+other-indication	liver lesion	category=liver	brief
+other-indication	hepatic lesion	category=liver	
+other-indication	liver mass	category=liver	
+other-indication	hepatic mass	category=liver	
+other-indication	liver nodule	category=liver	
+other-indication	hepatic nodule	category=liver	
+other-indication	liver tumor	category=liver	
+other-indication	cirrhosis	category=liver	
+other-indication	hepatocellular carcinoma	category=liver	
+other-indication	HCC	case category=liver	
+
+# ---- other-indication, category=brain-injury ----
+other-indication	TBI	category=brain-injury	DOMAIN 2.5
+other-indication	traumatic brain injury	category=brain-injury	
+other-indication	mTBI	category=brain-injury	DOMAIN 2.5
+other-indication	mild TBI	category=brain-injury	
+other-indication	concussion	category=brain-injury	DOMAIN 2.5
+other-indication	post-concussive	category=brain-injury	DOMAIN 2.5
+other-indication	post-concussive syndrome	category=brain-injury	
+other-indication	post-concussion syndrome	category=brain-injury	
+other-indication	DAI	category=brain-injury	DOMAIN 2.5
+other-indication	diffuse axonal injury	category=brain-injury	
+other-indication	CTE	category=brain-injury	DOMAIN 2.5
+other-indication	chronic traumatic encephalopathy	category=brain-injury	
+other-indication	head injury	category=brain-injury	
+other-indication	closed head injury	category=brain-injury	
+other-indication	head trauma	category=brain-injury	
+other-indication	blast injury	category=brain-injury	
+other-indication	brain injury	category=brain-injury	
+other-indication	anoxic brain injury	category=brain-injury	
+other-indication	hypoxic brain injury	category=brain-injury	
+
+# ---- other-indication, category=neonatal-hie ----
+other-indication	HIE	case category=neonatal-hie	DOMAIN 2.5
+other-indication	hypoxic-ischemic encephalopathy	category=neonatal-hie	
+other-indication	hypoxic-ischaemic encephalopathy	category=neonatal-hie	British spelling
+other-indication	neonatal encephalopathy	category=neonatal-hie	
+other-indication	birth asphyxia	category=neonatal-hie	DOMAIN 2.5
+other-indication	perinatal asphyxia	category=neonatal-hie	
+other-indication	perinatal hypoxia	category=neonatal-hie	DOMAIN 2.5
+other-indication	neonatal hypoxia	category=neonatal-hie	
+other-indication	asphyxia	category=neonatal-hie	
+other-indication	post-cooling	category=neonatal-hie	DOMAIN 2.5
+other-indication	therapeutic hypothermia	category=neonatal-hie	DOMAIN 2.5
+other-indication	cooling therapy	category=neonatal-hie	
+other-indication	whole-body cooling	category=neonatal-hie	
+other-indication	Sarnat	category=neonatal-hie	HIE staging
+other-indication	BG lactate	category=neonatal-hie role=symptom	DOMAIN 2.5 "BG lactate/NAA"
+other-indication	basal ganglia lactate	category=neonatal-hie role=symptom	
+
+# ---- other-indication, category=tumor-grading ----
+other-indication	grade the tumor	category=tumor-grading	DOMAIN 1.3 traps
+other-indication	grade the tumour	category=tumor-grading	
+other-indication	grading	category=tumor-grading	"tumor grading", "glioma grading" (the tumour word stays its own mention)
+other-indication	determine grade	category=tumor-grading	
+other-indication	assess grade	category=tumor-grading	
+other-indication	preoperative grading	category=tumor-grading	
+other-indication	low-grade vs high-grade	category=tumor-grading	DOMAIN 1.3 "low-grade vs high-grade glioma"
+other-indication	high-grade vs low-grade	category=tumor-grading	
+other-indication	low vs high grade	category=tumor-grading	
+other-indication	high vs low grade	category=tumor-grading	
+other-indication	LGG vs HGG	case category=tumor-grading	
+other-indication	HGG vs LGG	case category=tumor-grading	
+other-indication	IDH status	category=tumor-grading	DOMAIN 1.3 traps ("IDH" alone is not listed: "IDH-wt GBM" is a description)
+other-indication	IDH mutation status	category=tumor-grading	
+other-indication	IDH genotype	category=tumor-grading	
+other-indication	predict IDH	category=tumor-grading	
+other-indication	2-HG	category=tumor-grading	DOMAIN 1.3; also "2HG"; NOTE: also a metabolite name in MRS reports ("2HG/Cr 0.4"), where it is a result, not a grading purpose
+other-indication	2-hydroxyglutarate	category=tumor-grading	
+other-indication	biopsy target	category=tumor-grading	DOMAIN 1.3 "guide biopsy target"
+other-indication	biopsy targeting	category=tumor-grading	ANNOTATION "targeting a biopsy"
+other-indication	guide biopsy target	category=tumor-grading	DOMAIN 1.3
+other-indication	guide biopsy	category=tumor-grading	
+other-indication	biopsy guidance	category=tumor-grading	brief
+other-indication	target for biopsy	category=tumor-grading	
+other-indication	biopsy planning	category=tumor-grading	
+other-indication	biopsy site selection	category=tumor-grading	
+other-indication	treatment planning	category=tumor-grading	beats "treatment" (treatment)
+other-indication	surgical planning	category=tumor-grading	
+other-indication	pre-surgical planning	category=tumor-grading	
+other-indication	pre-operative planning	category=tumor-grading	
+other-indication	radiation planning	category=tumor-grading	beats "radiation" (treatment)
+other-indication	radiotherapy planning	category=tumor-grading	
+other-indication	RT planning	case category=tumor-grading	
+other-indication	baseline before treatment	category=tumor-grading	DOMAIN 2.5/6.3 (planning of a known untreated tumour)
+other-indication	pre-treatment baseline	category=tumor-grading	
+
+# ---- other-indication, category=other ----
+other-indication	headache	category=other role=symptom	DOMAIN 2.5 ("headaches, r/o tumor" = other)
+other-indication	migraine	category=other role=symptom	DOMAIN 2.5
+other-indication	dizziness	category=other role=symptom	
+other-indication	vertigo	category=other role=symptom	
+other-indication	syncope	category=other role=symptom	
+other-indication	visual disturbance	category=other role=symptom	
+other-indication	vision changes	category=other role=symptom	
+other-indication	vision loss	category=other role=symptom	
+other-indication	blurred vision	category=other role=symptom	
+other-indication	diplopia	category=other role=symptom	
+other-indication	tinnitus	category=other role=symptom	
+other-indication	hearing loss	category=other role=symptom	
+other-indication	numbness	category=other role=symptom	
+other-indication	tingling	category=other role=symptom	
+other-indication	paresthesia	category=other role=symptom	
+other-indication	paraesthesia	category=other role=symptom	British spelling
+other-indication	weakness	category=other role=symptom	
+other-indication	fatigue	category=other role=symptom	
+other-indication	confusion	nofuzzy category=other role=symptom	nofuzzy: "contusion"
+other-indication	altered mental status	category=other role=symptom	
+other-indication	AMS	case category=other role=symptom	
+other-indication	ataxia	category=other role=symptom	
+other-indication	gait disturbance	category=other role=symptom	
+other-indication	behavioral change	category=other role=symptom	
+other-indication	personality change	category=other role=symptom	
+other-indication	screening	category=other role=symptom	screening without an imaged lesion (DOMAIN 1.3 traps)
+other-indication	TIA	category=other role=symptom	
+other-indication	transient ischemic attack	category=other role=symptom	
+other-indication	stroke workup	category=other	brief ("stroke" alone is non-tumor-diagnosis)
+other-indication	stroke evaluation	category=other	
+other-indication	acute stroke	category=other	
+other-indication	stroke protocol	category=other	
+other-indication	hepatic encephalopathy	category=other	DOMAIN 2.5 (brief: other, not liver); beats "hepatic" (non-brain-site cue)
+other-indication	HIV neurocognitive disorder	category=other	DOMAIN 2.5
+other-indication	HIV-associated neurocognitive disorder	category=other	
+other-indication	HAND	case category=other	
+other-indication	HIV encephalopathy	category=other	
+other-indication	ALS	case category=other	DOMAIN 2.5
+other-indication	amyotrophic lateral sclerosis	category=other	
+other-indication	motor neuron disease	category=other	
+other-indication	MND	case category=other	
+other-indication	Huntington's	category=other	DOMAIN 2.5 (brief: other); could also be read as movement-disorder
+other-indication	Huntington	category=other	plural matching also covers "Huntingtons"
+other-indication	Huntington's disease	category=other	
+other-indication	Huntington disease	category=other	
+other-indication	Huntingtons disease	category=other	possessive without apostrophe
+other-indication	neurodegenerative disease	category=other	
+other-indication	NPH	category=other	
+other-indication	normal pressure hydrocephalus	category=other	
+other-indication	research protocol	category=other	DOMAIN 2.5
+other-indication	research study	category=other	
+other-indication	research purposes	category=other	
+other-indication	research scan	category=other	
+other-indication	IRB protocol	category=other	
+other-indication	healthy volunteer	category=other	
+other-indication	healthy control	category=other	
+other-indication	normal volunteer	category=other	
+
+"""####),
+    (name: "recurrence.tsv", content: ####"""
+@format mrs-terms
+@version 1
+@columns concept	term	attributes	note
+# Recurrent / residual / progressive tumour (concept recurrence). "viable" is a cue (cues.tsv).
+# Draft lexicon for mrs-nlp (clinical terminologist draft, to be reviewed).
+# Format: UTF-8, LF, TAB-separated, exactly 4 columns: concept, term, attributes, note.
+# term: a literal token sequence (never a regex), tokenized like document text, case-insensitive,
+#   diacritics folded. A hyphen matches hyphen, space or nothing (each hyphenated phrase is listed
+#   once); a plural -s/-es on the last word and small misspellings of long words (edit distance 1
+#   at 7+ letters, 2 at 11+) are matched automatically, so only other variants are listed.
+# attributes: case (exact capitalization), nofuzzy, noplural, category=<id>, role=symptom.
+# Longest match wins, also across concepts and files.
+recurrence	recurrence		ANNOTATION
+recurrence	recurrent		"recurrent tumor" = recurrent (recurrence) + tumor (brain-tumor)
+recurrence	recurred		
+recurrence	recurring		
+recurrence	recur		
+recurrence	reccurance		misspelling (edit distance 2)
+recurrence	re-occurrence		also "reoccurrence"
+recurrence	local recurrence		DOMAIN 1.2 #30
+recurrence	recurrent disease		
+recurrence	residual		ANNOTATION ("residual tumor", "residual dz")
+recurrence	residule		misspelling (edit distance 2)
+recurrence	residual disease		
+recurrence	residual dz		DOMAIN 1.4
+recurrence	persistent disease		
+recurrence	progression	nofuzzy	nofuzzy: "regression" and "progressive" are within automatic edit distance
+recurrence	progresion		misspelling (listed because "progression" is nofuzzy)
+recurrence	progresssion		misspelling (listed because "progression" is nofuzzy)
+recurrence	progressing		
+recurrence	progressed		
+recurrence	progressive disease		DOMAIN 1.4 (RANO PD)
+recurrence	progressive dz		DOMAIN 1.2 #24
+recurrence	PD	case	progressive disease (DOMAIN 1.4); AMBIGUOUS with Parkinson's disease (rare in MRS orders; "Parkinson's disease" and "idiopathic PD" are other-indication)
+recurrence	TP	case	tumour progression ("TRC vs TP", DOMAIN 1.2 #9); AMBIGUOUS (total protein)
+recurrence	disease progression		
+recurrence	local progression		
+recurrence	local failure		
+recurrence	treatment failure		
+recurrence	re-growth		also "regrowth", "re growth" (DOMAIN 1.2 #31)
+recurrence	relapse		
+recurrence	relapsed	nofuzzy	nofuzzy: "elapsed"
+recurrence	malignant transformation		DOMAIN 1.2 #13
+recurrence	malignant degeneration		
+recurrence	higher-grade transformation		
+recurrence	transformation to higher grade		
+recurrence	BT-RADS 3c		"favor tumor progression"
+recurrence	BT-RADS 4		"highly suspicious of progression"
 
 """####),
     (name: "rules.tsv", content: ####"""
@@ -848,7 +2433,9 @@ within	document
 unless	indication
 require	brain-tumor	is=uncertain not=negated,family,hypothetical,historical
 forbid	brain-lesion recurrence treatment treatment-effect non-tumor-diagnosis history-of-brain-tumor	not=negated,family,hypothetical
+forbid	differential	not=negated
 explain	Looking for a tumor with no lesion ("headaches, r/o tumor") is screening: does not meet.
+explain	A differential between tumor types presupposes a lesion, so it is not screening.
 
 """####),
     (name: "sections.tsv", content: ####"""
@@ -1003,26 +2590,472 @@ dictated by	signature	ignore
 attestation	signature	ignore
 
 """####),
-    (name: "terms-placeholder.tsv", content: ####"""
+    (name: "spectroscopy.tsv", content: ####"""
 @format mrs-terms
 @version 1
 @columns concept	term	attributes	note
-brain-tumor	GBM		
-brain-tumor	glioblastoma		
-brain-tumor	tumor		
-treatment	XRT		
-treatment	chemoradiation		
-treatment	resection		
-treatment-effect	radiation necrosis		
-treatment-effect	necrosis		
-recurrence	recurrence		
-recurrence	recurrent		
-brain-lesion	lesion		
-non-tumor-diagnosis	abscess		
-other-indication	seizure focus	category=epilepsy	
-spectroscopy	MRS		
-new-finding	new enhancement		
-differential	vs		
+# The exam itself (concept spectroscopy). "CSI" alone is treatment (craniospinal irradiation); "SPECT" is not listed (nuclear medicine).
+# Draft lexicon for mrs-nlp (clinical terminologist draft, to be reviewed).
+# Format: UTF-8, LF, TAB-separated, exactly 4 columns: concept, term, attributes, note.
+# term: a literal token sequence (never a regex), tokenized like document text, case-insensitive,
+#   diacritics folded. A hyphen matches hyphen, space or nothing (each hyphenated phrase is listed
+#   once); a plural -s/-es on the last word and small misspellings of long words (edit distance 1
+#   at 7+ letters, 2 at 11+) are matched automatically, so only other variants are listed.
+# attributes: case (exact capitalization), nofuzzy, noplural, category=<id>, role=symptom.
+# Longest match wins, also across concepts and files.
+spectroscopy	MRS	case	DOMAIN 1.4; case-sensitive: "Mrs." (title) and "mRS" (modified Rankin Scale) must not match
+spectroscopy	MRSI		DOMAIN 1.4
+spectroscopy	1H-MRS		DOMAIN 1.4; also "1H MRS", "1HMRS"
+spectroscopy	H-MRS		DOMAIN 1.4
+spectroscopy	1H-MRSI		
+spectroscopy	proton MRS		DOMAIN 1.4
+spectroscopy	proton MRSI		
+spectroscopy	proton spectroscopy		
+spectroscopy	proton MR spectroscopy		
+spectroscopy	proton magnetic resonance spectroscopy		
+spectroscopy	MR spectroscopy		DOMAIN 1.4
+spectroscopy	MR spectroscopic imaging		
+spectroscopy	MR-spec		DOMAIN 1.4 "MR spec", "MR-spec"
+spectroscopy	MR spectro		
+spectroscopy	magnetic resonance spectroscopy		
+spectroscopy	magnetic resonance spectroscopic imaging		
+spectroscopy	spectroscopy		DOMAIN 1.4
+spectroscopy	spectroscopic		
+spectroscopy	spectroscopic imaging		
+spectroscopy	spectro		DOMAIN 1.4
+spectroscopy	spectrocopy		misspelling (DOMAIN 1.4)
+spectroscopy	spectoscopy		misspelling (DOMAIN 1.4)
+spectroscopy	spectroscophy		misspelling (DOMAIN 1.4)
+spectroscopy	spectroscpy		misspelling
+spectroscopy	NMR spectroscopy		DOMAIN 1.4
+spectroscopy	nuclear magnetic resonance spectroscopy		
+spectroscopy	chemical shift imaging		DOMAIN 1.1
+spectroscopy	2D-CSI		beats "CSI" (treatment: craniospinal irradiation)
+spectroscopy	3D-CSI		beats "CSI"
+spectroscopy	multivoxel CSI		beats "CSI"
+spectroscopy	CSI spectroscopy		beats "CSI"
+spectroscopy	CSI MRS		beats "CSI"
+spectroscopy	SVS		single-voxel spectroscopy (DOMAIN 1.4)
+spectroscopy	single-voxel		DOMAIN 1.4 "single voxel"
+spectroscopy	single-voxel spectroscopy		
+spectroscopy	single-voxel MRS		
+spectroscopy	multi-voxel		DOMAIN 1.4 "multivoxel", "multi-voxel"
+spectroscopy	multi-voxel spectroscopy		
+spectroscopy	multi-voxel MRS		
+spectroscopy	MEGA-PRESS		edited MRS (2-HG, GABA)
+spectroscopy	semi-LASER		
+spectroscopy	31P-MRS		phosphorus MRS; also "31P MRS"
+spectroscopy	P-31 MRS		
+spectroscopy	phosphorus MRS		
+spectroscopy	phosphorus spectroscopy		
+spectroscopy	76390		CPT code for MR spectroscopy, written in order text
+
+"""####),
+    (name: "treatment-effect.tsv", content: ####"""
+@format mrs-terms
+@version 1
+@columns concept	term	attributes	note
+# Post-therapy findings (concept treatment-effect).
+# Draft lexicon for mrs-nlp (clinical terminologist draft, to be reviewed).
+# Format: UTF-8, LF, TAB-separated, exactly 4 columns: concept, term, attributes, note.
+# term: a literal token sequence (never a regex), tokenized like document text, case-insensitive,
+#   diacritics folded. A hyphen matches hyphen, space or nothing (each hyphenated phrase is listed
+#   once); a plural -s/-es on the last word and small misspellings of long words (edit distance 1
+#   at 7+ letters, 2 at 11+) are matched automatically, so only other variants are listed.
+# attributes: case (exact capitalization), nofuzzy, noplural, category=<id>, role=symptom.
+# Longest match wins, also across concepts and files.
+# Radiation necrosis (DOMAIN 1.4, 2.3)
+treatment-effect	radiation necrosis		DOMAIN 2.3
+treatment-effect	radionecrosis		DOMAIN 1.4
+treatment-effect	rad necrosis		DOMAIN 1.4
+treatment-effect	XRT necrosis		DOMAIN 1.4
+treatment-effect	RT necrosis	case	
+treatment-effect	radiation-induced necrosis		DOMAIN 2.3
+treatment-effect	radiation-related necrosis		
+treatment-effect	delayed radiation necrosis		DOMAIN 2.3
+treatment-effect	late radiation necrosis		DOMAIN 2.3
+treatment-effect	post-radiation necrosis		
+treatment-effect	treatment-induced necrosis		DOMAIN 2.3
+treatment-effect	therapy-induced necrosis		
+treatment-effect	treatment-related necrosis		
+treatment-effect	necrosis		alone, as the alternative to tumour ("viable tumor vs necrosis"); "fat necrosis" is breast (longer)
+treatment-effect	necorsis		misspelling (transposition)
+treatment-effect	nercosis		misspelling (transposition)
+treatment-effect	RN	case	radiation necrosis; AMBIGUOUS (registered nurse); case-sensitive
+# Pseudoprogression / pseudoresponse (DOMAIN 1.4, 2.3)
+treatment-effect	pseudo-progression		also "pseudoprogression", "pseudo progression" (DOMAIN 1.4)
+treatment-effect	psuedo-progression		common misspelling (DOMAIN 1.4 "psuedoprogression")
+treatment-effect	pseudo-progresion		misspelling (DOMAIN 1.4 "pseudoprogresion")
+treatment-effect	psedo-progression		misspelling
+treatment-effect	sudo-progression		misspelling
+treatment-effect	PsP	case	pseudoprogression; case-sensitive ("PSP" = progressive supranuclear palsy is not listed alone)
+treatment-effect	immune-related pseudo-progression		DOMAIN 2.3
+treatment-effect	immunotherapy pseudo-progression		DOMAIN 2.3
+treatment-effect	iPsP	case	
+treatment-effect	pseudo-response		also "pseudoresponse" (DOMAIN 2.3, anti-VEGF)
+# Treatment effect / change (DOMAIN 1.4, 2.3)
+treatment-effect	treatment effect		DOMAIN 2.3
+treatment-effect	treatment change		"stable treatment changes"
+treatment-effect	tx effect		DOMAIN 1.4
+treatment-effect	therapy effect		
+treatment-effect	treatment-related change		DOMAIN 2.3
+treatment-effect	treatment-related effect		
+treatment-effect	treatment-induced change		
+treatment-effect	therapy-induced change		
+treatment-effect	treatment-related enhancement		
+treatment-effect	post-treatment enhancement		
+treatment-effect	TRC	case	treatment-related change (DOMAIN 1.4)
+treatment-effect	therapy-related change		DOMAIN 2.3
+treatment-effect	post-treatment change		DOMAIN 2.3
+treatment-effect	post-treatment effect		
+treatment-effect	post-tx change		DOMAIN 1.4 "post tx changes"
+treatment-effect	post-therapy change		guideline wording "post-therapy changes"
+treatment-effect	post-therapeutic change		
+treatment-effect	post-treatment inflammation		
+treatment-effect	post-treatment radiation effect		DOMAIN 2.3
+treatment-effect	PTRE		DOMAIN 2.3
+# Radiation effect / injury (DOMAIN 2.3)
+treatment-effect	radiation effect		DOMAIN 2.3
+treatment-effect	radiation change		DOMAIN 2.3
+treatment-effect	radiation-related change		
+treatment-effect	radiation-induced change		
+treatment-effect	radiation-induced injury		
+treatment-effect	radiation injury		DOMAIN 2.3
+treatment-effect	radiation damage		
+treatment-effect	radiation-induced enhancement		
+treatment-effect	post-radiation change		DOMAIN 2.3
+treatment-effect	post-radiotherapy change		
+treatment-effect	post-irradiation change		
+treatment-effect	post-RT change		
+treatment-effect	post-XRT change		
+treatment-effect	post-chemoradiation change		
+treatment-effect	post-radiation effect		
+treatment-effect	post-radiation enhancement		
+treatment-effect	adverse radiation effect		DOMAIN 2.3 (SRS literature)
+treatment-effect	ARE	case	adverse radiation effect; case-sensitive ("are" is a verb)
+treatment-effect	post-radiosurgery change		DOMAIN 2.3
+treatment-effect	post-SRS change		
+treatment-effect	radiation leukoencephalopathy		DOMAIN 2.3
+treatment-effect	radiation leucoencephalopathy		British spelling
+treatment-effect	radiation-induced leukoencephalopathy		
+treatment-effect	treatment-related leukoencephalopathy		
+treatment-effect	methotrexate leukoencephalopathy		
+treatment-effect	mineralizing microangiopathy		DOMAIN 2.3
+treatment-effect	mineralising microangiopathy		British spelling
+treatment-effect	radiation vasculopathy		
+treatment-effect	radiation-induced cavernous malformation		DOMAIN 2.3 (beats cavernous malformation, non-tumor)
+treatment-effect	radiation-induced cavernoma		
+treatment-effect	SMART syndrome		DOMAIN 2.3 (stroke-like migraine attacks after radiation therapy)
+treatment-effect	chemotherapy-related PRES		DOMAIN 2.3 (beats PRES, non-tumor)
+treatment-effect	chemo-related PRES		
+# Surgical / ablation change (DOMAIN 2.3)
+treatment-effect	post-surgical change		DOMAIN 1.2 #8
+treatment-effect	post-surgical enhancement		DOMAIN 2.3
+treatment-effect	post-operative change		
+treatment-effect	post-operative enhancement		DOMAIN 2.3
+treatment-effect	post-op change		
+treatment-effect	post-op enhancement		
+treatment-effect	surgical change		
+treatment-effect	blood products in cavity		DOMAIN 2.3
+treatment-effect	blood products in resection cavity		
+treatment-effect	granulation tissue		
+treatment-effect	surgical-bed granulation tissue		DOMAIN 2.3
+treatment-effect	peri-resection ischemia		DOMAIN 2.3 (enhances weeks later)
+treatment-effect	peri-resection infarct		DOMAIN 2.3
+treatment-effect	perioperative infarct		
+treatment-effect	postoperative infarct		
+treatment-effect	post-ablation change		DOMAIN 2.3 (after LITT)
+treatment-effect	post-LITT change		
+# Structured report categories (BT-RADS) and medication effect
+treatment-effect	BT-RADS 3a		"favor treatment effect" (DOMAIN 2.3)
+treatment-effect	BT-RADS 1b		"medication effect" (DOMAIN 2.3)
+treatment-effect	medication effect		BT-RADS 1b wording (steroid/anti-VEGF)
+
+"""####),
+    (name: "treatment.tsv", content: ####"""
+@format mrs-terms
+@version 1
+@columns concept	term	attributes	note
+# Tumour treatments (concept treatment). Biopsy and steroids are deliberately absent.
+# Draft lexicon for mrs-nlp (clinical terminologist draft, to be reviewed).
+# Format: UTF-8, LF, TAB-separated, exactly 4 columns: concept, term, attributes, note.
+# term: a literal token sequence (never a regex), tokenized like document text, case-insensitive,
+#   diacritics folded. A hyphen matches hyphen, space or nothing (each hyphenated phrase is listed
+#   once); a plural -s/-es on the last word and small misspellings of long words (edit distance 1
+#   at 7+ letters, 2 at 11+) are matched automatically, so only other variants are listed.
+# attributes: case (exact capitalization), nofuzzy, noplural, category=<id>, role=symptom.
+# Longest match wins, also across concepts and files.
+# Generic (implies the tumour was treated)
+# "treatment"/"tx" alone are deliberately NOT listed ("treatment-naive", "treatment options", "Prior treatment?" order question)
+treatment	treated	nofuzzy	"previously treated glioma" (DOMAIN 1.2 #20); nofuzzy: "created"
+treatment	previously treated		
+treatment	after treatment		
+treatment	after therapy		
+treatment	following treatment		
+treatment	completed treatment		
+treatment	post-treatment		implies prior treatment; "post-treatment change" is treatment-effect (longer)
+treatment	post-therapy		
+# Surgery (DOMAIN 2.2). Biopsy is deliberately NOT listed (not a treatment).
+treatment	surgery		
+treatment	resection		DOMAIN 2.2
+treatment	resected	nofuzzy	nofuzzy: "rejected"
+treatment	re-resection		DOMAIN 2.2
+treatment	surgical resection		
+treatment	gross total resection		DOMAIN 2.2
+treatment	GTR	case	gross total resection
+treatment	subtotal resection		DOMAIN 2.2
+treatment	STR	case	subtotal resection
+treatment	near-total resection		DOMAIN 2.2
+treatment	NTR	case	near-total resection
+treatment	partial resection		
+treatment	maximal safe resection		
+treatment	debulking		DOMAIN 2.2
+treatment	debulked		
+treatment	excision		
+treatment	excised		
+treatment	craniotomy		DOMAIN 2.2
+treatment	crani		short form (DOMAIN 1.4)
+treatment	awake craniotomy		DOMAIN 2.2
+treatment	craniectomy		
+treatment	post-op		implies surgery ("post-op: residual vs post-surgical change"); "post-op change" is treatment-effect
+treatment	post-operative		
+treatment	post-surgical		
+treatment	operative bed		implies prior resection (DOMAIN 1.2 #19)
+treatment	surgical bed		
+treatment	resection bed		
+treatment	surgical cavity		
+treatment	operative cavity		
+# Laser / ultrasound ablation (DOMAIN 2.2)
+treatment	laser interstitial thermal therapy		DOMAIN 2.2
+treatment	LITT		DOMAIN 2.2
+treatment	laser ablation		
+treatment	laser thermal ablation		
+treatment	Visualase		DOMAIN 2.2
+treatment	NeuroBlate		DOMAIN 2.2
+treatment	focused ultrasound		DOMAIN 2.2 (investigational in tumours); also used for tremor
+# Radiation, external beam (DOMAIN 2.2)
+treatment	radiation		therapy; "radiation necrosis"/"radiation effect" etc. are treatment-effect (longer)
+treatment	radiation therapy		
+treatment	radiation tx		
+treatment	radiotherapy		
+treatment	irradiation		
+treatment	irradiated		
+treatment	radiated		
+treatment	post-radiation		implies prior radiation; "post-radiation change" is treatment-effect
+treatment	XRT		DOMAIN 1.4
+treatment	RT	case	radiotherapy; case-sensitive ("rt frontal" = right)
+treatment	RTx		DOMAIN 1.4
+treatment	EBRT		DOMAIN 1.4
+treatment	external beam radiation		
+treatment	external-beam radiotherapy		DOMAIN 2.2
+treatment	external beam RT		
+treatment	3D-conformal radiotherapy		DOMAIN 2.2
+treatment	3D-conformal RT		
+treatment	3D-CRT		
+treatment	IMRT		DOMAIN 1.4
+treatment	VMAT		DOMAIN 1.4
+treatment	tomotherapy		
+treatment	proton therapy		DOMAIN 2.2
+treatment	proton beam therapy		DOMAIN 2.2
+treatment	proton beam		
+treatment	proton radiation		
+treatment	proton RT		
+treatment	proton tx		DOMAIN 1.2 #12
+treatment	protons		DOMAIN 1.4; "proton" alone is not listed ("proton MRS", "proton density")
+treatment	PBT		proton beam therapy (DOMAIN 1.4)
+treatment	IMPT		intensity-modulated proton therapy
+treatment	craniospinal irradiation		DOMAIN 2.2
+treatment	craniospinal radiation		
+treatment	craniospinal		
+treatment	CSI	case	craniospinal irradiation (DOMAIN 1.2 #14); AMBIGUOUS with chemical shift imaging: technique phrases ("2D-CSI", "CSI spectroscopy", "multivoxel CSI") are spectroscopy and win as longer terms
+treatment	whole-brain radiation		also "whole brain radiation"
+treatment	whole-brain radiotherapy		
+treatment	whole-brain RT		
+treatment	whole-brain irradiation		
+treatment	WBRT		DOMAIN 1.4
+treatment	HA-WBRT		DOMAIN 1.4
+treatment	hippocampal-avoidance WBRT		DOMAIN 2.2
+treatment	hippocampal-avoidance whole-brain radiotherapy		
+treatment	hippocampal-sparing WBRT		
+treatment	prophylactic cranial irradiation		"PCI" not listed (percutaneous coronary intervention)
+treatment	re-irradiation		DOMAIN 2.2
+treatment	re-RT		
+# Radiosurgery (DOMAIN 2.2)
+treatment	SRS		DOMAIN 1.4
+treatment	stereotactic radiosurgery		DOMAIN 2.2
+treatment	radiosurgery		
+treatment	stereotactic radiotherapy		
+treatment	SRT	case	stereotactic radiotherapy; case-sensitive
+treatment	fSRS		fractionated SRS (DOMAIN 1.4)
+treatment	fractionated SRS		DOMAIN 2.2
+treatment	fractionated stereotactic radiotherapy		
+treatment	FSRT		DOMAIN 1.4
+treatment	hypofractionated SRS		
+treatment	hypofractionated stereotactic radiotherapy		
+treatment	HSRT		DOMAIN 1.4
+treatment	SBRT		
+treatment	gamma-knife		also "gamma knife", "Gamma-Knife", "gammaknife" (DOMAIN 1.4)
+treatment	gamma knife radiosurgery		
+treatment	GK	case	Gamma Knife (DOMAIN 1.4)
+treatment	GKRS		DOMAIN 1.4
+treatment	cyber-knife		also "CyberKnife", "cyber knife" (DOMAIN 1.4)
+treatment	CK	case	CyberKnife (DOMAIN 1.4); AMBIGUOUS with creatine kinase in muscle orders ("elevated CK" is other-indication, longer)
+treatment	LINAC		DOMAIN 1.4
+treatment	LINAC-based SRS		DOMAIN 2.2
+treatment	Novalis		DOMAIN 2.2
+treatment	TrueBeam		DOMAIN 2.2
+treatment	Edge radiosurgery		"Edge" alone too common a word (DOMAIN 2.2)
+# Brachytherapy and other radiation (DOMAIN 2.2)
+treatment	brachytherapy		DOMAIN 2.2
+treatment	GammaTile		DOMAIN 2.2 (Cs-131)
+treatment	GliaSite		DOMAIN 2.2 (historical)
+treatment	boron neutron capture therapy		DOMAIN 2.2
+treatment	BNCT		DOMAIN 2.2
+# Chemoradiation
+treatment	chemo-radiation		also "chemoradiation", "chemo radiation"
+treatment	chemo-radiotherapy		also "chemoradiotherapy"
+treatment	radio-chemotherapy		also "radiochemotherapy"
+treatment	chemo-RT		also "chemoRT" (DOMAIN 1.4)
+treatment	chemo-XRT		
+treatment	CRT	case	chemoradiation (DOMAIN 1.4); AMBIGUOUS (cardiac resynchronization therapy)
+treatment	CCRT		concurrent chemoradiotherapy
+treatment	Stupp		DOMAIN 2.2 (RT with concurrent then adjuvant TMZ)
+treatment	Stupp protocol		DOMAIN 2.2
+treatment	Stupp regimen		
+# Chemotherapy / systemic (DOMAIN 2.2)
+treatment	chemotherapy		
+treatment	chemo		
+treatment	systemic therapy		
+treatment	cytotoxic chemotherapy		
+treatment	temozolomide		DOMAIN 2.2
+treatment	temozolamide		common misspelling (DOMAIN 1.4)
+treatment	TMZ		DOMAIN 1.4
+treatment	Temodar		DOMAIN 1.4
+treatment	Temodal		EU brand
+treatment	lomustine		DOMAIN 2.2
+treatment	CCNU		DOMAIN 1.4
+treatment	Gleostine		
+treatment	carmustine		DOMAIN 2.2
+treatment	BCNU		DOMAIN 1.4
+treatment	Gliadel		DOMAIN 2.2
+treatment	Gliadel wafer		DOMAIN 2.2
+treatment	carmustine wafer		
+treatment	PCV		procarbazine/CCNU/vincristine (DOMAIN 1.4)
+treatment	procarbazine		
+treatment	vincristine		
+treatment	bevacizumab		DOMAIN 2.2
+treatment	Avastin		DOMAIN 2.2
+treatment	bev		bevacizumab (DOMAIN 1.4 "BEV"); any capitalization ("on bev")
+treatment	Mvasi		bevacizumab biosimilar
+treatment	Zirabev		bevacizumab biosimilar
+treatment	irinotecan		DOMAIN 2.2
+treatment	CPT-11		
+treatment	methotrexate		DOMAIN 2.2
+treatment	high-dose methotrexate		DOMAIN 2.2
+treatment	HD-MTX		
+treatment	MTX		
+treatment	rituximab		DOMAIN 2.2
+treatment	R-MPV		
+treatment	cytarabine		
+treatment	thiotepa		
+treatment	ibrutinib		
+treatment	lenalidomide		
+treatment	carboplatin		
+treatment	cisplatin		
+treatment	etoposide		
+treatment	cyclophosphamide		
+treatment	capecitabine		
+treatment	pemetrexed		
+# Targeted therapy (DOMAIN 2.2)
+treatment	targeted therapy		
+treatment	vorasidenib		DOMAIN 2.2 (IDH inhibitor)
+treatment	Voranigo		
+treatment	ivosidenib		
+treatment	IDH inhibitor		DOMAIN 2.2
+treatment	BRAF inhibitor		
+treatment	MEK inhibitor		
+treatment	BRAF/MEK inhibitor		DOMAIN 2.2
+treatment	dabrafenib		DOMAIN 2.2
+treatment	trametinib		DOMAIN 2.2
+treatment	vemurafenib		
+treatment	cobimetinib		
+treatment	encorafenib		
+treatment	binimetinib		
+treatment	tovorafenib		
+treatment	selumetinib		
+treatment	everolimus		SEGA
+treatment	ONC201		DMG
+treatment	dordaviprone		DMG
+treatment	regorafenib		
+treatment	larotrectinib		
+treatment	entrectinib		
+treatment	EGFR inhibitor		DOMAIN 2.2
+treatment	EGFR TKI		
+treatment	TKI		
+treatment	osimertinib		DOMAIN 2.2
+treatment	Tagrisso		
+treatment	erlotinib		
+treatment	gefitinib		
+treatment	afatinib		
+treatment	ALK inhibitor		DOMAIN 2.2
+treatment	alectinib		DOMAIN 2.2
+treatment	lorlatinib		DOMAIN 2.2
+treatment	brigatinib		
+treatment	crizotinib		
+treatment	HER2-directed therapy		DOMAIN 2.2
+treatment	HER2-targeted therapy		
+treatment	HER2 agent		DOMAIN 2.2 "HER2 agents"
+treatment	tucatinib		DOMAIN 2.2
+treatment	T-DXd		DOMAIN 2.2
+treatment	trastuzumab deruxtecan		
+treatment	Enhertu		
+treatment	trastuzumab		
+treatment	Herceptin		
+treatment	T-DM1		
+treatment	lapatinib		
+treatment	neratinib		
+# Immunotherapy (DOMAIN 2.2)
+treatment	immunotherapy		
+treatment	immune checkpoint inhibitor		DOMAIN 2.2
+treatment	checkpoint inhibitor		
+treatment	checkpoint blockade		
+treatment	ICI	case	immune checkpoint inhibitor
+treatment	anti-PD-1		also shields "PD" (recurrence) inside the drug class name
+treatment	anti-PD-L1		
+treatment	anti-CTLA-4		
+treatment	PD-1 inhibitor		also shields "PD" (recurrence)
+treatment	PD-L1 inhibitor		
+treatment	pembrolizumab		DOMAIN 2.2
+treatment	Keytruda		
+treatment	pembro		
+treatment	nivolumab		DOMAIN 2.2
+treatment	Opdivo		
+treatment	nivo		
+treatment	ipilimumab		DOMAIN 2.2
+treatment	Yervoy		
+treatment	ipi		"ipi/nivo" (DOMAIN 1.2 #16)
+treatment	ipi-nivo		
+treatment	atezolizumab		
+treatment	durvalumab		
+treatment	cemiplimab		
+treatment	CAR-T		DOMAIN 2.2
+treatment	CAR T-cell therapy		
+treatment	oncolytic virus		DOMAIN 2.2
+treatment	oncolytic virus therapy		DOMAIN 2.2
+treatment	oncolytic viral therapy		
+treatment	DCVax		
+treatment	dendritic cell vaccine		
+treatment	clinical-trial agent		DOMAIN 2.2
+treatment	investigational agent		
+treatment	trial drug		
+treatment	study drug		
+# Tumour-treating fields (DOMAIN 2.2)
+treatment	TTFields		DOMAIN 2.2
+treatment	TTF	case	DOMAIN 1.4; AMBIGUOUS with TTF-1 (lung pathology marker)
+treatment	tumor-treating fields		device name; also "tumor treating fields"
+treatment	tumour-treating fields		British spelling
+treatment	Optune		DOMAIN 2.2
+treatment	NovoTTF		
 
 """####),
   ]

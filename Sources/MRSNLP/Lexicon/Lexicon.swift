@@ -51,9 +51,13 @@ public struct Lexicon: Sendable {
   }
 
   /// Parses, validates and compiles `files`; throws every error found, each with file and line.
-  public init(files: [LexiconSourceFile]) throws(LexiconLoadError) {
+  ///
+  /// - Parameter contextTriggers: when given, these triggers replace those of the context files
+  ///   (for example rules read from a medspaCy JSON file).
+  public init(files: [LexiconSourceFile], contextTriggers: [ContextTrigger]? = nil) throws(LexiconLoadError) {
     var parsed = LexiconParser()
     parsed.parse(files)
+    if let contextTriggers { parsed.triggers = contextTriggers }
     let errors = parsed.diagnostics.filter { $0.severity == .error }
     guard errors.isEmpty else { throw LexiconLoadError(diagnostics: errors) }
     concepts = parsed.concepts

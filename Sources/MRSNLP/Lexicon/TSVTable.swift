@@ -48,13 +48,15 @@ public struct TSVTable: Sendable {
     var columns: [String] = []
     var rows: [TSVRow] = []
     var lineNumber = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    // Split on the LF scalar: as Characters, "\r\n" is one grapheme and would never split.
+    for rawLine in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
       lineNumber += 1
-      var line = Substring(rawLine)
-      if line.hasSuffix("\r") {
+      var scalars = rawLine
+      if scalars.last == "\r" {
         fail(lineNumber, "the line ends with CR LF; use LF line ends")
-        line = line.dropLast()
+        scalars = scalars.dropLast()
       }
+      let line = Substring(String(String.UnicodeScalarView(scalars)))
       if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
       if line.hasPrefix("@") {
         let parts = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)

@@ -58,6 +58,7 @@ public struct PhraseTrie: Sendable {
     var variants: [[String]] = [normalized]
     let joined = Self.joinedVariant(text)
     if let joined, joined != normalized { variants.append(joined) }
+    let spelledVariants = variants.count
     if plural && !caseSensitive {
       for variant in variants {
         for ending in Self.pluralEndings(variant[variant.count - 1]) {
@@ -65,11 +66,13 @@ public struct PhraseTrie: Sendable {
         }
       }
     }
-    for variant in variants {
+    for (variantIndex, variant) in variants.enumerated() {
       var node: Int32 = 0
       for word in variant {
         let id = vocabulary.intern(word)
-        if fuzzy && word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) {
+        // Plural forms stay out of the misspelling index: "necrosus" is one edit from both
+        // "necrosis" and "necroses", and that tie would hide the match.
+        if fuzzy && variantIndex < spelledVariants && word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) {
           fuzzyIndex.add(word, id: id)
         }
         if let next = children[Int(node)][id] {

@@ -56,9 +56,11 @@ public struct SentenceSplitter: Sendable {
     let next = tokens[k + 1]
     if next.lineStart {
       if newlines(between: token, and: next, scalars: scalars) >= 2 { return true }
+      // A wrapped line continues in lower case after a long line or a word that cannot end a
+      // clause; a short fragment followed by another is a terse order's next item.
       let continues =
-        next.kind == .word && startsLowercase(next, scalars)
-        && ![".", "!", "?", ":"].contains(token.normalized)
+        next.kind == .word && startsLowercase(next, scalars) && token.kind != .punctuation
+        && (lineLength(endingAt: k, tokens: tokens) >= 50 || Self.continuationWords.contains(token.normalized))
       return !continues
     }
     guard next.spaceBefore else { return false }
@@ -80,6 +82,20 @@ public struct SentenceSplitter: Sendable {
     default:
       return false
     }
+  }
+
+  /// Words after which a line cannot end a clause, so a line break there is a wrap.
+  static let continuationWords: Set<String> = [
+    "a", "an", "the", "and", "or", "of", "with", "without", "to", "for", "in", "on", "at", "by",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "there", "that", "this",
+    "from", "as", "into", "than", "versus", "vs", "but", "which", "who", "its", "their", "his", "her",
+  ]
+
+  /// The number of scalars from the start of the line holding token `k` to its end.
+  private func lineLength(endingAt k: Int, tokens: [Token]) -> Int {
+    var first = k
+    while first > 0 && !tokens[first].lineStart { first -= 1 }
+    return tokens[k].span.end - tokens[first].span.start
   }
 
   private func newlines(between a: Token, and b: Token, scalars: ScalarText) -> Int {

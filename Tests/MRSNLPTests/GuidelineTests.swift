@@ -1,0 +1,147 @@
+import Testing
+@testable import MRSNLP
+
+@Suite("Guideline decisions: the edge cases of ANNOTATION.md")
+struct GuidelineTests {
+  static let recurrence = "recurrence-vs-treatment-effect"
+  static let tumorVersusNonTumor = "tumor-vs-non-tumor"
+
+  @Test("the first indication", arguments: [
+    "recurrence vs radiation necrosis",
+    "GBM s/p chemoradiation, new enhancement",
+    "s/p resection of metastasis, evaluate for residual tumor",
+    "GBM s/p chemoradiation, surveillance for recurrence",
+    "hx GBM s/p XRT/TMZ, ? pseudoprogression",
+    "breast ca brain mets s/p SRS; RN vs recurrence",
+    "History of glioblastoma treated with resection and radiation; now new enhancement at the cavity.",
+  ])
+  func firstIndication(text: String) {
+    let result = classify(text)
+    #expect(result.indications == [Self.recurrence], "\(text)")
+    #expect(result.decision == .meetsCriteria)
+  }
+
+  @Test("the second indication", arguments: [
+    "Ring-enhancing lesion: abscess vs necrotic tumor.",
+    "HIV+, basal ganglia lesion, lymphoma vs toxoplasmosis",
+    "tumefactive demyelination vs glioma",
+    "new L frontal lesion, ? neoplasm",
+    "indeterminate mass, characterize",
+  ])
+  func secondIndication(text: String) {
+    let result = classify(text)
+    #expect(result.indications == [Self.tumorVersusNonTumor], "\(text)")
+  }
+
+  @Test("both indications at once")
+  func both() {
+    let result = classify("Treated metastasis s/p SRS, new ring-enhancing lesion: recurrence vs radiation necrosis vs abscess.")
+    #expect(result.indications == [Self.recurrence, Self.tumorVersusNonTumor])
+  }
+
+  @Test("negated recurrence with another purpose does not meet")
+  func negatedRecurrence() {
+    let result = classify("No evidence of recurrence on last MRI, now MRS for seizure focus.")
+    #expect(result.decision == .doesNotMeet)
+    #expect(result.otherIndications == ["epilepsy"])
+  }
+
+  @Test("family history never supports an indication")
+  func familyHistory() {
+    let result = classify("Mother had glioblastoma. Patient with headaches.")
+    #expect(result.indications.isEmpty)
+  }
+
+  @Test("hypothetical future text supports nothing")
+  func hypothetical() {
+    let result = classify("If recurrence is suspected, consider MRS.")
+    #expect(result.indications.isEmpty)
+    #expect(result.decision == .needsReview)
+  }
+
+  @Test("historical tumor with a present question meets; without one it needs review")
+  func historicalTumor() {
+    #expect(classify("History of GBM s/p resection and XRT; new enhancing nodule, recurrence vs treatment effect.").decision == .meetsCriteria)
+    #expect(classify("History of GBM s/p resection and XRT. Routine follow-up.").decision == .needsReview)
+  }
+
+  @Test("an untreated known tumor followed for growth is not the first indication")
+  func untreatedTumor() {
+    #expect(classify("Known meningioma, follow growth.").indications.isEmpty)
+  }
+
+  @Test("lesions outside the brain never qualify", arguments: [
+    ("Breast cancer s/p lumpectomy and RT, recurrence vs fat necrosis.", "breast"),
+    ("Prostate MRSI for rising PSA.", "prostate"),
+    ("Liver lesion, hepatic steatosis, fat fraction.", "liver"),
+  ])
+  func nonBrain(text: String, category: String) {
+    let result = classify(text)
+    #expect(result.decision == .doesNotMeet, "\(text)")
+    #expect(result.otherIndications.contains(category), "\(text): \(result.otherIndications)")
+  }
+
+  @Test("no purpose stated needs review", arguments: ["MRS brain", "per neurosurgery", "see attached", "L frontal lesion. MRS."])
+  func noPurpose(text: String) {
+    #expect(classify(text).decision == .needsReview, "\(text)")
+  }
+
+  @Test("a differential between tumor types only needs review", arguments: ["GBM vs solitary metastasis", "enhancing mass, PCNSL vs GBM"])
+  func tumorVersusTumor(text: String) {
+    #expect(classify(text).decision == .needsReview, "\(text)")
+  }
+
+  @Test("looking for a tumor with no lesion is screening: other")
+  func screening() {
+    let result = classify("Headaches, r/o tumor.")
+    #expect(result.decision == .doesNotMeet)
+    #expect(result.otherIndications.contains("other"))
+  }
+
+  @Test("a purpose stated only as an ICD-10 code")
+  func codeOnlyPurpose() {
+    let result = classify("MRS brain. Dx: G40.909")
+    #expect(result.decision == .doesNotMeet)
+    #expect(result.otherIndications == ["epilepsy"])
+  }
+
+  @Test("MS as the mimic supports the second indication; MS as the purpose does not meet")
+  func multipleSclerosisRoles() {
+    #expect(classify("tumefactive MS vs glioma").indications == [Self.tumorVersusNonTumor])
+    let monitoring = classify("MS follow-up, assess disease activity with MRS")
+    #expect(monitoring.decision == .doesNotMeet)
+    #expect(monitoring.otherIndications == ["multiple-sclerosis"])
+  }
+
+  @Test("seizure as a symptom does not block the second indication")
+  func seizureSymptom() {
+    let result = classify("New seizure, L frontal mass, tumor vs cerebritis.")
+    #expect(result.indications == [Self.tumorVersusNonTumor])
+  }
+
+  @Test("grading a known untreated tumor is tumor-grading")
+  func grading() {
+    let result = classify("Newly diagnosed glioma, grade the tumor and target biopsy.")
+    #expect(result.decision == .doesNotMeet)
+    #expect(result.otherIndications == ["tumor-grading"])
+  }
+
+  @Test("every indication names its rule and the mentions behind it")
+  func evidence() {
+    let result = classify("GBM s/p XRT, new enhancement: recurrence vs radiation necrosis")
+    let first = result.evidence.first
+    #expect(first?.label == Self.recurrence)
+    #expect(first.map { !$0.mentions.isEmpty } == true)
+    #expect(first.map { $0.mentions.allSatisfy { $0 < result.mentions.count } } == true)
+  }
+
+  @Test("a report's purpose comes from its indication, not from its impression")
+  func reportSections() {
+    let report = """
+      INDICATION: Headache.
+      FINDINGS: Ring-enhancing lesion. Differential includes abscess versus necrotic tumor.
+      IMPRESSION: Ring-enhancing lesion, abscess vs tumor.
+      """
+    #expect(classify(report, kind: .report).indications.isEmpty)
+  }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+@testable import MRSNLP
+
+@Suite("Lexicon files")
+struct LexiconTests {
+  @Test("the embedded lexicons are exactly the files in lexicons/ (run Scripts/embed-lexicons.sh)")
+  func embeddedIsFresh() throws {
+    let folder = repositoryRoot.appendingPathComponent("lexicons").path
+    let onDisk = try LexiconSourceFile.directory(folder)
+    let embedded = LexiconSourceFile.embedded.sorted { $0.name < $1.name }
+    #expect(onDisk.map(\.name) == embedded.map(\.name))
+    for (disk, inBinary) in zip(onDisk, embedded) {
+      #expect(disk.bytes == inBinary.bytes, "\(disk.name) changed; run Scripts/embed-lexicons.sh")
+    }
+    #expect(LexiconSourceFile.digest(onDisk) == embeddedLexicon.digest)
+  }
+
+  @Test("the shipped lexicons load with no error and no warning")
+  func shippedLexiconsAreClean() {
+    #expect(embeddedLexicon.warnings.isEmpty, "\(embeddedLexicon.warnings)")
+    #expect(LexiconReport(lexicon: embeddedLexicon).unmatchable.isEmpty)
+  }
+
+  static let header = "@format mrs-terms\n@version 1\n@columns concept\tterm\tattributes\tnote\n"
+
+  @Test("broken rows are reported with file and line", arguments: [
+    (header + "brain-tumor\tglioma\t\t\textra\n", "x.tsv:4: error: 5 fields where 4 are declared"),
+    (header + "brain-tumour\tglioma\t\t\n", "x.tsv:4: error: unknown concept 'brain-tumour'"),
+    (header + "brain-tumor\t\t\t\n", "x.tsv:4: error: empty term"),
+    (header + "brain-tumor\tglioma\tcase shout\t\n", "x.tsv:4: error: unknown attribute 'shout'"),
+    (header + "other-indication\tseizure focus\t\t\n", "x.tsv:4: error: an other-indication row needs category="),
+    (header + "other-indication\tseizure focus\tcategory=seizures\t\n", "x.tsv:4: error: 'seizures' is not an other_indications category"),
+    (header + "brain-tumor\tqqglioma\t\t\nbrain-tumor\tQQGlioma\t\t\n", "x.tsv:5: error: duplicate term 'QQGlioma' for brain-tumor"),
+    (header + "brain-tumor\t glioma\t\t\n", "x.tsv:4: error: column 'term' has leading, trailing or doubled spaces"),
+    (header + "brain-tumor\t#NAME?\t\t\n", "x.tsv:4: error: column 'term' holds a spreadsheet artifact"),
+    ("@format mrs-terms\n@version 2\n@columns concept\tterm\tattributes\tnote\n", "x.tsv:1: error: unsupported or missing @version"),
+    ("@format mrs-nothing\n@version 1\n@columns a\n", "x.tsv:1: error: unknown @format 'mrs-nothing'"),
+    (header + "brain-tumor\tqqglioma\t\t\r\n", "x.tsv:4: error: the line ends with CR LF"),
+  ])
+  func brokenRows(content: String, expected: String) {
+    do {
+      _ = try lexicon(replacing: ["x.tsv": content])
+      Issue.record("loading should fail with \(expected)")
+    } catch {
+      #expect(error.description.contains(expected), "got: \(error.description)")
+    }
+  }
+
+  @Test("a byte-order mark and invalid UTF-8 are refused with the line")
+  func encoding() {
+    var files = LexiconSourceFile.embedded
+    files.append(LexiconSourceFile(name: "bom.tsv", bytes: [0xEF, 0xBB, 0xBF] + Array(Self.header.utf8)))
+    files.append(LexiconSourceFile(name: "bad.tsv", bytes: Array(Self.header.utf8) + [0x62, 0xFF, 0x0A]))
+    do {
+      _ = try Lexicon(files: files)
+      Issue.record("loading should fail")
+    } catch {
+      #expect(error.description.contains("bom.tsv:1: error: the file starts with a UTF-8 byte-order mark"))
+      #expect(error.description.contains("bad.tsv:4: error: the line is not valid UTF-8"))
+    }
+  }
+
+  static let rulesHeader = "@format mrs-rules\n@version 1\n@columns keyword\tvalue\tconstraints\n"
+
+  @Test("broken rules are reported with file and line", arguments: [
+    (rulesHeader + "rule\tr1\nyields\trecurrence-vs-treatment-effect\n", "r.tsv:4: error: rule 'r1' requires nothing"),
+    (rulesHeader + "rule\tr1\nyields\tcovered\nrequire\tbrain-tumor\n", "r.tsv:5: error: unknown indication 'covered'"),
+    (rulesHeader + "rule\tr1\nrequire\tbrain-tumour\n", "r.tsv:5: error: unknown concept 'brain-tumour'"),
+    (rulesHeader + "rule\tr1\nrequire\tbrain-tumor\tnot=denied\n", "r.tsv:5: error: 'denied' is not an assertion flag"),
+    (rulesHeader + "rule\tr1\nrequire\tbrain-tumor\tnot=negated\nforbid\tbrain-tumor\n", "r.tsv:6: error: rule 'r1' can never fire"),
+    (rulesHeader + "rule\tr1\nrequire\tbrain-tumor\tis=negated not=negated\n", "r.tsv:5: error: a flag is both required and forbidden"),
+    (rulesHeader + "require\tbrain-tumor\n", "r.tsv:4: error: 'require' comes before any 'rule' row"),
+    (rulesHeader + "rule\tr1\nwithin\tparagraph\nrequire\tbrain-tumor\n", "r.tsv:5: error: 'paragraph' is not a proximity"),
+  ])
+  func brokenRules(content: String, expected: String) {
+    do {
+      _ = try lexicon(replacing: ["r.tsv": content])
+      Issue.record("loading should fail with \(expected)")
+    } catch {
+      #expect(error.description.contains(expected), "got: \(error.description)")
+    }
+  }
+
+  @Test("a context row with a bad category, direction or scope is refused")
+  func brokenContext() {
+    let header = "@format mrs-context\n@version 1\n@columns phrase\tcategory\tdirection\tscope\tnote\n"
+    let content = header + "no\tdenial\tforward\t5\t\nno\tnegated\ttermination\t5\t\nno\tnegated\tforward\tfive\t\n"
+    do {
+      _ = try lexicon(replacing: ["c.tsv": content])
+      Issue.record("loading should fail")
+    } catch {
+      #expect(error.description.contains("c.tsv:4: error: 'denial' is not a context category"))
+      #expect(error.description.contains("c.tsv:5: error: 'termination' is not a direction"))
+      #expect(error.description.contains("c.tsv:6: error: scope 'five' is not a positive number"))
+    }
+  }
+
+  @Test("a term split so that no row matches the whole phrase is reported by the lexicon report")
+  func unmatchableTerm() throws {
+    let content = Self.header + "brain-tumor\tzzglioma\t\t\nbrain-lesion\tzzglioma lesion\t\t\nrecurrence\tzzbig zzglioma lesion\t\t\nbrain-tumor\tzzbig zzglioma\t\t\n"
+    let lexicon = try lexicon(replacing: ["t.tsv": content])
+    let problems = LexiconReport(lexicon: lexicon).unmatchable
+    #expect(problems.isEmpty)
+    let shadowed = Self.header + "brain-tumor\tqqglioma\t\t\nbrain-lesion\tqqglioma\tcase\t\n"
+    let other = try MRSNLPTests.lexicon(replacing: ["t.tsv": shadowed])
+    let report = LexiconReport(lexicon: other)
+    #expect(report.unmatchable.contains { $0.description.contains("t.tsv:5") && $0.message.contains("never matches as written") })
+  }
+
+  @Test("changing any lexicon file changes the digest")
+  func digestChanges() throws {
+    let edited = try lexicon(replacing: ["abbreviations.tsv": "@format mrs-abbreviations\n@version 1\n@columns abbreviation\tnote\ndr\t\n"])
+    #expect(edited.digest != embeddedLexicon.digest)
+  }
+}
