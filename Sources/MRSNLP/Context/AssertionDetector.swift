@@ -2,7 +2,7 @@
 ///
 /// In each sentence, trigger phrases are found with the longest match winning, so a pseudo-trigger
 /// ("no increase") hides the shorter trigger inside it ("no"). Each modifier trigger's scope runs
-/// forward, backward or both from the phrase, up to its maximum scope in tokens, and stops at the
+/// forward, backward or both from the phrase, up to its maximum scope in words, and stops at the
 /// sentence edge or a termination term ("but", "however", ";"). A mention in the scope of a trigger,
 /// and not inside the trigger phrase itself, gets the trigger's flag and the trigger as evidence.
 ///
@@ -46,14 +46,24 @@ public struct AssertionDetector: Sendable {
       }
       let reach = hit.trigger.maxScope ?? Int.max / 4
       if hit.trigger.direction == .forward || hit.trigger.direction == .both {
-        var end = min(sentence.endToken, hit.lastToken + 1 + reach)
+        var end = hit.lastToken + 1
+        var words = 0
+        while end < sentence.endToken && words < reach {
+          if text.tokens[end].kind == .word || text.tokens[end].kind == .number { words += 1 }
+          end += 1
+        }
         if let stop = terminators.first(where: { $0.firstToken > hit.lastToken }) {
           end = min(end, stop.firstToken)
         }
         if end > hit.lastToken + 1 { result.append((hit, (hit.lastToken + 1)..<end)) }
       }
       if hit.trigger.direction == .backward || hit.trigger.direction == .both {
-        var start = max(sentence.firstToken, hit.firstToken - reach)
+        var start = hit.firstToken
+        var words = 0
+        while start > sentence.firstToken && words < reach {
+          start -= 1
+          if text.tokens[start].kind == .word || text.tokens[start].kind == .number { words += 1 }
+        }
         if let stop = terminators.last(where: { $0.lastToken < hit.firstToken }) {
           start = max(start, stop.lastToken + 1)
         }
@@ -70,10 +80,11 @@ public struct AssertionDetector: Sendable {
     return mentions.map { mention in
       var mention = mention
       let section = text.sections[mention.section]
-      if section.role == .family, let header = section.header {
-        mention.flags.insert(AssertionFlags(.family))
+      if let header = section.header, section.role == .family || section.role == .past {
+        let flag: AssertionFlag = section.role == .family ? .family : .historical
+        mention.flags.insert(AssertionFlags(flag))
         mention.assertionEvidence.append(
-          AssertionEvidence(flag: .family, trigger: "section: \(section.category)", span: header))
+          AssertionEvidence(flag: flag, trigger: "section: \(section.category)", span: header))
       }
       for (hit, scope) in scopes {
         guard case .modifier(let flag) = hit.trigger.kind else { continue }

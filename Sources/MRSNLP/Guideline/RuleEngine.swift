@@ -17,7 +17,7 @@ public struct RuleEngine: Sendable {
     for (index, mention) in mentions.enumerated() { evidence.append((mention, false, index)) }
     for (index, cue) in cues.enumerated() { evidence.append((cue, true, index)) }
     evidence.removeAll { text.sections[$0.item.section].role == .ignore }
-    let hasPurposeSection = text.sections.contains { $0.role == .purpose }
+    let hasPurposeSection = text.sections.contains { $0.role == .purpose || $0.role == .past }
 
     var results: [RuleEvaluation] = []
     var indicationFound = false
@@ -35,7 +35,7 @@ public struct RuleEngine: Sendable {
       }
       var pool = evidence
       if rule.sections == .purpose && hasPurposeSection && text.document.kind == .report {
-        pool.removeAll { text.sections[$0.item.section].role != .purpose }
+        pool.removeAll { ![.purpose, .past].contains(text.sections[$0.item.section].role) }
       }
       if rule.outcome == .categoryOfEvidence {
         // One evaluation per category, so that every stated purpose is reported.

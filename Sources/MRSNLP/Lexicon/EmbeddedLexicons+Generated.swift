@@ -361,122 +361,133 @@ history-of-brain-tumor	cue	A personal history of brain tumor stated by code (Z85
 # ConText triggers (Harkema et al., 2009). category: negated, uncertain, historical, hypothetical,
 # family (set that flag on mentions in scope), pseudo (looks like a trigger but is not one; the
 # longest phrase wins, so it hides the shorter trigger inside it), terminate (ends any scope).
-# direction: forward, backward, both (none for pseudo and terminate). scope: maximum tokens, or -
+# direction: forward, backward, both (none for pseudo and terminate). scope: maximum words, or -
 # for the rest of the sentence. Scopes never cross a sentence. Phrases are literal token sequences.
 # Order language: "r/o X", "evaluate for X", "? X", "X vs Y" ask a question: uncertain, never negated.
-no	negated	forward	6	NegEx pre-negation
-not	negated	forward	6	NegEx pre-negation
-without	negated	forward	6	NegEx pre-negation
-absence of	negated	forward	6	NegEx pre-negation
-free of	negated	forward	6	NegEx pre-negation
-negative for	negated	forward	6	NegEx pre-negation
-no evidence	negated	forward	6	NegEx pre-negation
-no evidence of	negated	forward	6	NegEx pre-negation
-no new evidence of	negated	forward	6	NegEx pre-negation
-no other evidence of	negated	forward	6	NegEx pre-negation
-no evidence to suggest	negated	forward	6	NegEx pre-negation
-no findings of	negated	forward	6	NegEx pre-negation
-no findings to indicate	negated	forward	6	NegEx pre-negation
-no sign of	negated	forward	6	NegEx pre-negation
-no signs of	negated	forward	6	NegEx pre-negation
-no suggestion of	negated	forward	6	NegEx pre-negation
-no new	negated	forward	6	NegEx pre-negation
-no abnormal	negated	forward	6	NegEx pre-negation
-no suspicious	negated	forward	6	NegEx pre-negation
-no significant	negated	forward	6	NegEx pre-negation
-no definite	negated	forward	6	NegEx pre-negation
-no convincing	negated	forward	6	NegEx pre-negation
-no residual evidence of	negated	forward	6	NegEx pre-negation
-with no	negated	forward	6	NegEx pre-negation
-without evidence of	negated	forward	6	NegEx pre-negation
-without any evidence of	negated	forward	6	NegEx pre-negation
-without evidence	negated	forward	6	NegEx pre-negation
-without sign of	negated	forward	6	NegEx pre-negation
-without signs of	negated	forward	6	NegEx pre-negation
-without indication of	negated	forward	6	NegEx pre-negation
-fails to reveal	negated	forward	6	NegEx pre-negation
-failed to reveal	negated	forward	6	NegEx pre-negation
-did not reveal	negated	forward	6	NegEx pre-negation
-does not reveal	negated	forward	6	NegEx pre-negation
-not reveal	negated	forward	6	NegEx pre-negation
-not demonstrate	negated	forward	6	NegEx pre-negation
-does not demonstrate	negated	forward	6	NegEx pre-negation
-did not demonstrate	negated	forward	6	NegEx pre-negation
-not show	negated	forward	6	NegEx pre-negation
-does not show	negated	forward	6	NegEx pre-negation
-did not show	negated	forward	6	NegEx pre-negation
-not see	negated	forward	6	NegEx pre-negation
-not appreciate	negated	forward	6	NegEx pre-negation
-not associated with	negated	forward	6	NegEx pre-negation
-not have	negated	forward	6	NegEx pre-negation
-not had	negated	forward	6	NegEx pre-negation
-never had	negated	forward	6	NegEx pre-negation
-never developed	negated	forward	6	NegEx pre-negation
-denies	negated	forward	6	NegEx pre-negation
-denied	negated	forward	6	NegEx pre-negation
-denying	negated	forward	6	NegEx pre-negation
-deny	negated	forward	6	NegEx pre-negation
-declined	negated	forward	6	NegEx pre-negation
-declines	negated	forward	6	NegEx pre-negation
-rather than	negated	forward	6	NegEx pre-negation
-unremarkable for	negated	forward	6	NegEx pre-negation
-rules out	negated	forward	6	NegEx pre-negation
-ruled out	negated	forward	6	NegEx pre-negation
-ruled him out	negated	forward	6	NegEx pre-negation
-ruled her out	negated	forward	6	NegEx pre-negation
-ruled the patient out	negated	forward	6	NegEx pre-negation
-rules him out	negated	forward	6	NegEx pre-negation
-rules her out	negated	forward	6	NegEx pre-negation
-rules the patient out	negated	forward	6	NegEx pre-negation
-did rule out	negated	forward	6	NegEx pre-negation
-can rule out	negated	forward	6	NegEx pre-negation
-sufficient to rule out	negated	forward	6	NegEx pre-negation
-adequate to rule out	negated	forward	6	NegEx pre-negation
-negative	negated	forward	6	NegEx pre-negation
-nor	negated	forward	6	NegEx pre-negation
-neither	negated	forward	6	NegEx pre-negation
-non	negated	forward	6	NegEx pre-negation
-absent	negated	forward	6	NegEx pre-negation
-no longer	negated	forward	6	NegEx pre-negation
-no further evidence of	negated	forward	6	NegEx pre-negation
-resolution of	negated	forward	6	NegEx pre-negation
-interval resolution of	negated	forward	6	NegEx pre-negation
-no recurrent	negated	forward	6	NegEx pre-negation
-no residual	negated	forward	6	NegEx pre-negation
-is ruled out	negated	backward	4	NegEx post-negation
-was ruled out	negated	backward	4	NegEx post-negation
-are ruled out	negated	backward	4	NegEx post-negation
-were ruled out	negated	backward	4	NegEx post-negation
-has been ruled out	negated	backward	4	NegEx post-negation
-have been ruled out	negated	backward	4	NegEx post-negation
-been excluded	negated	backward	4	NegEx post-negation
-was excluded	negated	backward	4	NegEx post-negation
-is excluded	negated	backward	4	NegEx post-negation
-were excluded	negated	backward	4	NegEx post-negation
-unlikely	negated	backward	4	NegEx post-negation
-free	negated	backward	4	NegEx post-negation
-is negative	negated	backward	4	NegEx post-negation
-was negative	negated	backward	4	NegEx post-negation
-were negative	negated	backward	4	NegEx post-negation
-are negative	negated	backward	4	NegEx post-negation
-not seen	negated	backward	4	NegEx post-negation
-not identified	negated	backward	4	NegEx post-negation
-not present	negated	backward	4	NegEx post-negation
-not visualized	negated	backward	4	NegEx post-negation
-not demonstrated	negated	backward	4	NegEx post-negation
-not appreciated	negated	backward	4	NegEx post-negation
-not detected	negated	backward	4	NegEx post-negation
-not found	negated	backward	4	NegEx post-negation
-not evident	negated	backward	4	NegEx post-negation
-is absent	negated	backward	4	NegEx post-negation
-are absent	negated	backward	4	NegEx post-negation
-was absent	negated	backward	4	NegEx post-negation
-has resolved	negated	backward	4	NegEx post-negation
-have resolved	negated	backward	4	NegEx post-negation
-had resolved	negated	backward	4	NegEx post-negation
-resolved	negated	backward	4	NegEx post-negation
-no longer seen	negated	backward	4	NegEx post-negation
-no longer present	negated	backward	4	NegEx post-negation
+no	negated	forward	10	NegEx pre-negation
+not	negated	forward	10	NegEx pre-negation
+without	negated	forward	10	NegEx pre-negation
+absence of	negated	forward	10	NegEx pre-negation
+free of	negated	forward	10	NegEx pre-negation
+negative for	negated	forward	10	NegEx pre-negation
+no evidence	negated	forward	10	NegEx pre-negation
+no evidence of	negated	forward	10	NegEx pre-negation
+no new evidence of	negated	forward	10	NegEx pre-negation
+no other evidence of	negated	forward	10	NegEx pre-negation
+no evidence to suggest	negated	forward	10	NegEx pre-negation
+no findings of	negated	forward	10	NegEx pre-negation
+no findings to indicate	negated	forward	10	NegEx pre-negation
+no sign of	negated	forward	10	NegEx pre-negation
+no signs of	negated	forward	10	NegEx pre-negation
+no suggestion of	negated	forward	10	NegEx pre-negation
+no new	negated	forward	10	NegEx pre-negation
+no abnormal	negated	forward	10	NegEx pre-negation
+no suspicious	negated	forward	10	NegEx pre-negation
+no significant	negated	forward	10	NegEx pre-negation
+no definite	negated	forward	10	NegEx pre-negation
+no convincing	negated	forward	10	NegEx pre-negation
+no residual evidence of	negated	forward	10	NegEx pre-negation
+with no	negated	forward	10	NegEx pre-negation
+without evidence of	negated	forward	10	NegEx pre-negation
+without any evidence of	negated	forward	10	NegEx pre-negation
+without evidence	negated	forward	10	NegEx pre-negation
+without sign of	negated	forward	10	NegEx pre-negation
+without signs of	negated	forward	10	NegEx pre-negation
+without indication of	negated	forward	10	NegEx pre-negation
+fails to reveal	negated	forward	10	NegEx pre-negation
+failed to reveal	negated	forward	10	NegEx pre-negation
+did not reveal	negated	forward	10	NegEx pre-negation
+does not reveal	negated	forward	10	NegEx pre-negation
+not reveal	negated	forward	10	NegEx pre-negation
+not demonstrate	negated	forward	10	NegEx pre-negation
+does not demonstrate	negated	forward	10	NegEx pre-negation
+did not demonstrate	negated	forward	10	NegEx pre-negation
+not show	negated	forward	10	NegEx pre-negation
+does not show	negated	forward	10	NegEx pre-negation
+did not show	negated	forward	10	NegEx pre-negation
+not see	negated	forward	10	NegEx pre-negation
+not appreciate	negated	forward	10	NegEx pre-negation
+not associated with	negated	forward	10	NegEx pre-negation
+not have	negated	forward	10	NegEx pre-negation
+not had	negated	forward	10	NegEx pre-negation
+never had	negated	forward	10	NegEx pre-negation
+never developed	negated	forward	10	NegEx pre-negation
+denies	negated	forward	10	NegEx pre-negation
+denied	negated	forward	10	NegEx pre-negation
+denying	negated	forward	10	NegEx pre-negation
+deny	negated	forward	10	NegEx pre-negation
+declined	negated	forward	10	NegEx pre-negation
+declines	negated	forward	10	NegEx pre-negation
+rather than	negated	forward	10	NegEx pre-negation
+unremarkable for	negated	forward	10	NegEx pre-negation
+rules out	negated	forward	10	NegEx pre-negation
+ruled out	negated	forward	10	NegEx pre-negation
+ruled him out	negated	forward	10	NegEx pre-negation
+ruled her out	negated	forward	10	NegEx pre-negation
+ruled the patient out	negated	forward	10	NegEx pre-negation
+rules him out	negated	forward	10	NegEx pre-negation
+rules her out	negated	forward	10	NegEx pre-negation
+rules the patient out	negated	forward	10	NegEx pre-negation
+did rule out	negated	forward	10	NegEx pre-negation
+can rule out	negated	forward	10	NegEx pre-negation
+sufficient to rule out	negated	forward	10	NegEx pre-negation
+adequate to rule out	negated	forward	10	NegEx pre-negation
+negative	negated	forward	10	NegEx pre-negation
+nor	negated	forward	10	NegEx pre-negation
+neither	negated	forward	10	NegEx pre-negation
+non	negated	forward	10	NegEx pre-negation
+absent	negated	forward	10	NegEx pre-negation
+no longer	negated	forward	10	NegEx pre-negation
+no further evidence of	negated	forward	10	NegEx pre-negation
+resolution of	negated	forward	10	NegEx pre-negation
+interval resolution of	negated	forward	10	NegEx pre-negation
+no recurrent	negated	forward	10	NegEx pre-negation
+no residual	negated	forward	10	NegEx pre-negation
+is ruled out	negated	backward	6	NegEx post-negation
+was ruled out	negated	backward	6	NegEx post-negation
+are ruled out	negated	backward	6	NegEx post-negation
+were ruled out	negated	backward	6	NegEx post-negation
+has been ruled out	negated	backward	6	NegEx post-negation
+have been ruled out	negated	backward	6	NegEx post-negation
+been excluded	negated	backward	6	NegEx post-negation
+was excluded	negated	backward	6	NegEx post-negation
+is excluded	negated	backward	6	NegEx post-negation
+were excluded	negated	backward	6	NegEx post-negation
+unlikely	negated	backward	6	NegEx post-negation
+free	negated	backward	6	NegEx post-negation
+is negative	negated	backward	6	NegEx post-negation
+was negative	negated	backward	6	NegEx post-negation
+were negative	negated	backward	6	NegEx post-negation
+are negative	negated	backward	6	NegEx post-negation
+not seen	negated	backward	6	NegEx post-negation
+not identified	negated	backward	6	NegEx post-negation
+not present	negated	backward	6	NegEx post-negation
+not visualized	negated	backward	6	NegEx post-negation
+not demonstrated	negated	backward	6	NegEx post-negation
+not appreciated	negated	backward	6	NegEx post-negation
+not detected	negated	backward	6	NegEx post-negation
+not found	negated	backward	6	NegEx post-negation
+not evident	negated	backward	6	NegEx post-negation
+is absent	negated	backward	6	NegEx post-negation
+are absent	negated	backward	6	NegEx post-negation
+was absent	negated	backward	6	NegEx post-negation
+has resolved	negated	backward	6	NegEx post-negation
+have resolved	negated	backward	6	NegEx post-negation
+had resolved	negated	backward	6	NegEx post-negation
+resolved	negated	backward	6	NegEx post-negation
+no longer seen	negated	backward	6	NegEx post-negation
+no longer present	negated	backward	6	NegEx post-negation
+not consistent with	negated	forward	10	general clinical negation
+inconsistent with	negated	forward	10	general clinical negation
+low suspicion for	negated	forward	10	stated as unlikely
+low suspicion of	negated	forward	10	stated as unlikely
+low likelihood of	negated	forward	10	stated as unlikely
+no further	negated	forward	10	"no further episodes of X"
+no history of	negated	forward	10	denial of a history, not a history
+no past history of	negated	forward	10	
+no prior history of	negated	forward	10	
+no known history of	negated	forward	10	
+no known	negated	forward	10	
 rule out	uncertain	forward	6	order question: what the exam must answer
 r/o	uncertain	forward	6	order question: what the exam must answer
 ro	uncertain	forward	6	order question: what the exam must answer
@@ -601,6 +612,12 @@ vs.	uncertain	both	4	the two sides of a differential
 versus	uncertain	both	4	the two sides of a differential
 v.	uncertain	both	4	the two sides of a differential
 v	uncertain	both	4	the two sides of a differential
+past medical history	historical	forward	-	PMH lists run to the end of the sentence
+past medical history of	historical	forward	-	
+past history	historical	forward	-	
+medical history	historical	forward	-	
+past surgical history	historical	forward	-	
+significant past medical history	historical	forward	-	
 history of	historical	forward	4	ConText historical
 hx of	historical	forward	4	ConText historical
 hx	historical	forward	4	ConText historical
@@ -632,8 +649,6 @@ completed	historical	forward	4	ConText historical
 treated with	historical	forward	4	ConText historical
 was treated with	historical	forward	4	ConText historical
 previously treated with	historical	forward	4	ConText historical
-had	historical	forward	4	ConText historical
-was diagnosed with	historical	forward	4	ConText historical
 diagnosed with	historical	forward	4	ConText historical
 initially diagnosed with	historical	forward	4	ConText historical
 years ago	historical	backward	4	ConText historical post
@@ -728,7 +743,6 @@ gram negative	pseudo	none	-	blocks the shorter trigger inside it
 without difficulty	pseudo	none	-	blocks the shorter trigger inside it
 not necessarily	pseudo	none	-	blocks the shorter trigger inside it
 not only	pseudo	none	-	blocks the shorter trigger inside it
-no further	pseudo	none	-	blocks the shorter trigger inside it
 not all	pseudo	none	-	blocks the shorter trigger inside it
 if possible	pseudo	none	-	blocks the shorter trigger inside it
 if needed	pseudo	none	-	blocks the shorter trigger inside it
@@ -830,6 +844,16 @@ origin of	terminate	none	-	ends the scope of any trigger
 and now	terminate	none	-	ends the scope of any trigger
 otherwise	terminate	none	-	ends the scope of any trigger
 other than	terminate	none	-	ends the scope of any trigger
+after	terminate	none	-	a temporal anchor starts a new clause: "no recurrence after resection"
+since	terminate	none	-	"no new enhancement since the prior study"
+following	terminate	none	-	"no complications following surgery"
+favor	terminate	none	-	a concluding verb starts a new clause: "absence of X favors Y"
+favors	terminate	none	-
+favoring	terminate	none	-
+favour	terminate	none	-
+favours	terminate	none	-
+indicates	terminate	none	-
+indicating	terminate	none	-
 
 """####),
     (name: "cues.tsv", content: ####"""
@@ -1145,6 +1169,9 @@ technically-limited	rescan
 #   favors-tumor | favors-treatment-effect | favors-non-tumor | indeterminate
 #               the phrase itself points to a finding when a sentence about spectroscopy uses it
 #   no-result   the study gave no usable result
+#   no-tumor-question   the phrase is an other_indications category whose studies answer no tumour
+#               question (ANNOTATION.md: "an epilepsy, dementia or neonatal study"): when every stated
+#               purpose is such a category and no covered indication is found, no finding is given
 favor	conclusion
 favors	conclusion
 favoring	conclusion
@@ -1224,6 +1251,17 @@ was not performed	no-result
 could not be performed	no-result
 not obtained	no-result
 uninterpretable	no-result
+epilepsy	no-tumor-question
+dementia	no-tumor-question
+movement-disorder	no-tumor-question
+multiple-sclerosis	no-tumor-question
+psychiatric	no-tumor-question
+neurometabolic	no-tumor-question
+muscle	no-tumor-question
+chest-pain	no-tumor-question
+liver	no-tumor-question	liver fat fraction, not a liver tumour
+brain-injury	no-tumor-question
+neonatal-hie	no-tumor-question
 
 """####),
     (name: "fuzzy-stoplist.tsv", content: ####"""
@@ -2445,7 +2483,8 @@ explain	A differential between tumor types presupposes a lesion, so it is not sc
 # Section headers. A header counts at the start of a line (or after "." or "|") when a colon
 # follows it, or when it stands alone on its line in capitals. role: purpose (states why the exam
 # is done; the guideline rules read it first in reports), result (findings, impression), ignore
-# (never read by the rules), family (text about relatives: mentions get the family flag), other.
+# (never read by the rules), family (text about relatives: mentions get the family flag), past
+# (past medical or social history: mentions get the historical flag; read as purpose text), other.
 indication	indication	purpose
 indications	indication	purpose
 clinical indication	indication	purpose
@@ -2460,6 +2499,9 @@ reason for order	indication	purpose
 reason for consult	indication	purpose
 reason	indication	purpose
 exam reason	indication	purpose
+referring diagnosis	indication	purpose
+referral diagnosis	indication	purpose
+admitting diagnosis	diagnosis	purpose
 study reason	indication	purpose
 clinical question	indication	purpose
 question	indication	purpose
@@ -2488,8 +2530,12 @@ relevant clinical history	history	purpose
 relevant clinical information	history	purpose
 history of present illness	history	purpose
 hpi	history	purpose
-past medical history	history	purpose
-pmh	history	purpose
+past medical history	past-history	past
+pmh	past-history	past
+past surgical history	past-history	past
+psh	past-history	past
+past history	past-history	past
+medical history	past-history	past
 oncologic history	history	purpose
 oncology history	history	purpose
 treatment history	history	purpose
@@ -2519,7 +2565,8 @@ special instructions	comments	other
 family history	family-history	family
 family hx	family-history	family
 fhx	family-history	family
-social history	social-history	ignore
+social history	social-history	past
+social hx	social-history	past
 medications	medications	ignore
 meds	medications	ignore
 allergies	allergies	ignore

@@ -23,6 +23,8 @@ public struct Lexicon: Sendable {
   public let findingCues: [FindingCue]
   /// Words that are never taken as misspellings of a lexicon word.
   public let fuzzyStoplist: Set<String>
+  /// Purposes whose MRS studies answer no tumour question (no `spectroscopy_finding` for them).
+  public let noTumorQuestionCategories: Set<String>
   /// Warnings found while loading (a term under two concepts ...).
   public let warnings: [LexiconDiagnostic]
   /// FNV-1a digest of the files, so a decision can name the exact lexicon set behind it.
@@ -70,6 +72,7 @@ public struct Lexicon: Sendable {
     rules = parsed.rules
     findingCues = parsed.findingCues
     fuzzyStoplist = parsed.fuzzyStoplist
+    noTumorQuestionCategories = parsed.noTumorQuestionCategories
     warnings = parsed.diagnostics.filter { $0.severity == .warning }
     digest = LexiconSourceFile.digest(files)
     fileNames = files.map(\.name).sorted()

@@ -78,6 +78,9 @@ public enum SectionRole: String, Sendable, Hashable, CaseIterable {
   case ignore
   /// The section speaks of relatives (family history): its mentions get the `family` flag.
   case family
+  /// The section lists the patient's past (past medical or social history): its mentions get the
+  /// `historical` flag, and the rules read it as purpose text.
+  case past
   /// Anything else.
   case other
 }

@@ -11,6 +11,7 @@ struct LexiconParser {
   var rules: [GuidelineRule] = []
   var findingCues: [FindingCue] = []
   var fuzzyStoplist: Set<String> = []
+  var noTumorQuestionCategories: Set<String> = []
 
   static let expectedColumns: [String: [String]] = [
     "mrs-concepts": ["concept", "role", "description"],
@@ -277,7 +278,7 @@ struct LexiconParser {
       guard let role = SectionRole(rawValue: row.fields[2]) else {
         error(
           table.file, row.line,
-          "'\(row.fields[2])' is not a section role; expected purpose, result, ignore, family or other")
+          "'\(row.fields[2])' is not a section role; expected purpose, result, ignore, family, past or other")
         continue
       }
       if row.fields[0].isEmpty || row.fields[1].isEmpty {
@@ -312,6 +313,13 @@ struct LexiconParser {
       switch row.fields[1] {
       case "conclusion": effect = .conclusion
       case "no-result": effect = .noResult
+      case "no-tumor-question":
+        guard GuidelineVocabulary.otherIndications.contains(row.fields[0]) else {
+          error(table.file, row.line, "'\(row.fields[0])' is not an other_indications category")
+          continue
+        }
+        noTumorQuestionCategories.insert(row.fields[0])
+        continue
       case let value where GuidelineVocabulary.findings.contains(value): effect = .finding(value)
       default:
         error(

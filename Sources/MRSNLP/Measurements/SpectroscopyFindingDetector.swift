@@ -6,8 +6,8 @@
 /// "consistent with") is decided by the concept that follows it, with its assertion (a negated
 /// tumor or recurrence favors treatment effect); otherwise finding cues ("elevated choline",
 /// "nonspecific") and concepts in a sentence about spectroscopy vote, and a split vote is
-/// `indeterminate`. Orders, reports with no MRS result, and reports whose purpose is a non-tumor
-/// use get no finding.
+/// `indeterminate`. Orders, reports with no MRS result, and reports whose every stated purpose asks
+/// no tumour question (`no-tumor-question` rows: epilepsy, dementia, neonatal ...) get no finding.
 public struct SpectroscopyFindingDetector: Sendable {
   let lexicon: Lexicon
 
