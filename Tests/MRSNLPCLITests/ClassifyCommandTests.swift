@@ -8,7 +8,7 @@ struct ClassifyCommandTests {
     let result = run(["classify", "GBM s/p chemoradiation, new enhancement: recurrence vs radiation necrosis"], terminal: true)
     #expect(result.status == 0)
     #expect(result.out.contains("meets-criteria"))
-    #expect(result.out.contains("«recurrence» recurrence [uncertain]"))
+    #expect(result.out.contains("«radiation necrosis» treatment-effect [uncertain]"))
   }
 
   @Test("JSONL in, JSONL out: one record per input record, in order, errors included")

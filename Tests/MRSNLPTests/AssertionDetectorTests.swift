@@ -111,8 +111,21 @@ struct AssertionDetectorTests {
 
   @Test("overlapping scopes give several flags")
   func overlappingScopes() {
-    let result = flags("No history of glioma.", "glioma")
-    #expect(result.contains(.negated) && result.contains(.historical))
+    let result = flags("No family history of glioma.", "glioma")
+    #expect(result.contains(.negated) && result.contains(.family))
+    #expect(flags("Prior history of glioma, ? recurrence.", "recurrence") == [.historical, .uncertain])
+  }
+
+  @Test("a trigger limited to some concepts leaves the others alone")
+  func appliesTo() {
+    let result = classify("s/p XRT, RN vs recurrence")
+    #expect(mention("XRT", in: result)?.flags.has(.historical) == true)
+    #expect(mention("RN", in: result)?.flags.has(.historical) == false)
+  }
+
+  @Test("'no history of' denies the history rather than dating it")
+  func noHistoryOf() {
+    #expect(flags("No history of glioma.", "glioma") == [.negated])
   }
 
   @Test("a target inside a trigger phrase is not modified by that trigger")

@@ -84,8 +84,8 @@ struct LexiconTests {
 
   @Test("a context row with a bad category, direction or scope is refused")
   func brokenContext() {
-    let header = "@format mrs-context\n@version 1\n@columns phrase\tcategory\tdirection\tscope\tnote\n"
-    let content = header + "no\tdenial\tforward\t5\t\nno\tnegated\ttermination\t5\t\nno\tnegated\tforward\tfive\t\n"
+    let header = "@format mrs-context\n@version 1\n@columns phrase\tcategory\tdirection\tscope\tapplies-to\tnote\n"
+    let content = header + "no\tdenial\tforward\t5\t\t\nno\tnegated\ttermination\t5\t\t\nno\tnegated\tforward\tfive\t\t\nno\tnegated\tforward\t5\ttumour\t\n"
     do {
       _ = try lexicon(replacing: ["c.tsv": content])
       Issue.record("loading should fail")
@@ -93,6 +93,7 @@ struct LexiconTests {
       #expect(error.description.contains("c.tsv:4: error: 'denial' is not a context category"))
       #expect(error.description.contains("c.tsv:5: error: 'termination' is not a direction"))
       #expect(error.description.contains("c.tsv:6: error: scope 'five' is not a positive number"))
+      #expect(error.description.contains("c.tsv:7: error: applies-to names unknown concept 'tumour'"))
     }
   }
 

@@ -88,6 +88,12 @@ public struct AssertionDetector: Sendable {
       }
       for (hit, scope) in scopes {
         guard case .modifier(let flag) = hit.trigger.kind else { continue }
+        // A target of `mrs-nlp assert` has no concept, so every trigger may modify it.
+        if let allowed = hit.trigger.appliesTo, mention.concept != "target",
+          !allowed.contains(mention.concept)
+        {
+          continue
+        }
         let insideTrigger = mention.firstToken <= hit.lastToken && hit.firstToken <= mention.lastToken
         guard !insideTrigger, mention.firstToken < scope.upperBound,
           scope.lowerBound <= mention.lastToken

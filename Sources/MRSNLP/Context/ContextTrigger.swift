@@ -49,8 +49,10 @@ public struct ContextTrigger: Sendable, Hashable {
   public var kind: ContextTriggerKind
   /// Which way its scope reaches.
   public var direction: ScopeDirection
-  /// The maximum scope in tokens, or nil for the rest of the sentence.
+  /// The maximum scope in words, or nil for the rest of the sentence.
   public var maxScope: Int?
+  /// The concepts the trigger may modify, or nil for every concept (medspaCy's `allowed_types`).
+  public var appliesTo: Set<String>?
   /// Where the rule came from (file name), for evidence.
   public var file: String
   /// The source line.
@@ -59,12 +61,13 @@ public struct ContextTrigger: Sendable, Hashable {
   /// Creates a trigger.
   public init(
     phrase: String, kind: ContextTriggerKind, direction: ScopeDirection, maxScope: Int?,
-    file: String = "", line: Int = 0
+    appliesTo: Set<String>? = nil, file: String = "", line: Int = 0
   ) {
     self.phrase = phrase
     self.kind = kind
     self.direction = direction
     self.maxScope = maxScope
+    self.appliesTo = appliesTo
     self.file = file
     self.line = line
   }

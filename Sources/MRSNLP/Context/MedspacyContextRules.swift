@@ -5,8 +5,8 @@
 /// (`NEGATED_EXISTENCE` → negated, `POSSIBLE_EXISTENCE` → uncertain, `HISTORICAL`, `HYPOTHETICAL`,
 /// `FAMILY`); direction `TERMINATE` makes a termination term and `PSEUDO` a pseudo-trigger,
 /// `BIDIRECTIONAL` is both ways. A rule with a spaCy token `pattern` is refused (this engine matches
-/// literal phrases only), as are rules using `allowed_types` or `terminated_by`, whose meaning this
-/// engine cannot honour; each refusal is reported with the rule's index and literal.
+/// literal phrases only), as are rules using `terminated_by`, whose meaning this engine cannot
+/// honour; `allowed_types` become the concepts a trigger may modify (lower-cased). Each refusal is reported with the rule's index and literal.
 public enum MedspacyContextRules {
   /// The triggers read, and one message per rule refused.
   public static func read(_ bytes: [UInt8], file: String) throws(LexiconLoadError) -> (
@@ -32,9 +32,13 @@ public enum MedspacyContextRules {
         refuse("it has a spaCy token pattern; only literal rules are supported")
         continue
       }
+      var appliesTo: Set<String>?
       if let types = rule["allowed_types"], types != .null {
-        refuse("allowed_types is not supported")
-        continue
+        guard let list = types.arrayValue?.compactMap(\.stringValue) else {
+          refuse("allowed_types is not a list of strings")
+          continue
+        }
+        appliesTo = Set(list.map { $0.lowercased() })
       }
       if let terminatedBy = rule["terminated_by"], terminatedBy != .null {
         refuse("terminated_by is not supported")
@@ -78,7 +82,7 @@ public enum MedspacyContextRules {
       triggers.append(
         ContextTrigger(
           phrase: literal, kind: kind, direction: kind == .terminate || kind == .pseudo ? .none : scopeDirection,
-          maxScope: scope, file: file, line: index + 1))
+          maxScope: scope, appliesTo: appliesTo, file: file, line: index + 1))
     }
     return (triggers, refused)
   }

@@ -357,503 +357,505 @@ history-of-brain-tumor	cue	A personal history of brain tumor stated by code (Z85
     (name: "context.tsv", content: ####"""
 @format mrs-context
 @version 1
-@columns phrase	category	direction	scope	note
+@columns phrase	category	direction	scope	applies-to	note
 # ConText triggers (Harkema et al., 2009). category: negated, uncertain, historical, hypothetical,
 # family (set that flag on mentions in scope), pseudo (looks like a trigger but is not one; the
 # longest phrase wins, so it hides the shorter trigger inside it), terminate (ends any scope).
 # direction: forward, backward, both (none for pseudo and terminate). scope: maximum words, or -
-# for the rest of the sentence. Scopes never cross a sentence. Phrases are literal token sequences.
+# for the rest of the sentence. applies-to: concept ids the trigger may modify (empty: all), as
+# medspaCy's allowed_types ("s/p" dates treatments, not the tumor or the question).
+# Scopes never cross a sentence. Phrases are literal token sequences.
 # Order language: "r/o X", "evaluate for X", "? X", "X vs Y" ask a question: uncertain, never negated.
-no	negated	forward	10	NegEx pre-negation
-not	negated	forward	10	NegEx pre-negation
-without	negated	forward	10	NegEx pre-negation
-absence of	negated	forward	10	NegEx pre-negation
-free of	negated	forward	10	NegEx pre-negation
-negative for	negated	forward	10	NegEx pre-negation
-no evidence	negated	forward	10	NegEx pre-negation
-no evidence of	negated	forward	10	NegEx pre-negation
-no new evidence of	negated	forward	10	NegEx pre-negation
-no other evidence of	negated	forward	10	NegEx pre-negation
-no evidence to suggest	negated	forward	10	NegEx pre-negation
-no findings of	negated	forward	10	NegEx pre-negation
-no findings to indicate	negated	forward	10	NegEx pre-negation
-no sign of	negated	forward	10	NegEx pre-negation
-no signs of	negated	forward	10	NegEx pre-negation
-no suggestion of	negated	forward	10	NegEx pre-negation
-no new	negated	forward	10	NegEx pre-negation
-no abnormal	negated	forward	10	NegEx pre-negation
-no suspicious	negated	forward	10	NegEx pre-negation
-no significant	negated	forward	10	NegEx pre-negation
-no definite	negated	forward	10	NegEx pre-negation
-no convincing	negated	forward	10	NegEx pre-negation
-no residual evidence of	negated	forward	10	NegEx pre-negation
-with no	negated	forward	10	NegEx pre-negation
-without evidence of	negated	forward	10	NegEx pre-negation
-without any evidence of	negated	forward	10	NegEx pre-negation
-without evidence	negated	forward	10	NegEx pre-negation
-without sign of	negated	forward	10	NegEx pre-negation
-without signs of	negated	forward	10	NegEx pre-negation
-without indication of	negated	forward	10	NegEx pre-negation
-fails to reveal	negated	forward	10	NegEx pre-negation
-failed to reveal	negated	forward	10	NegEx pre-negation
-did not reveal	negated	forward	10	NegEx pre-negation
-does not reveal	negated	forward	10	NegEx pre-negation
-not reveal	negated	forward	10	NegEx pre-negation
-not demonstrate	negated	forward	10	NegEx pre-negation
-does not demonstrate	negated	forward	10	NegEx pre-negation
-did not demonstrate	negated	forward	10	NegEx pre-negation
-not show	negated	forward	10	NegEx pre-negation
-does not show	negated	forward	10	NegEx pre-negation
-did not show	negated	forward	10	NegEx pre-negation
-not see	negated	forward	10	NegEx pre-negation
-not appreciate	negated	forward	10	NegEx pre-negation
-not associated with	negated	forward	10	NegEx pre-negation
-not have	negated	forward	10	NegEx pre-negation
-not had	negated	forward	10	NegEx pre-negation
-never had	negated	forward	10	NegEx pre-negation
-never developed	negated	forward	10	NegEx pre-negation
-denies	negated	forward	10	NegEx pre-negation
-denied	negated	forward	10	NegEx pre-negation
-denying	negated	forward	10	NegEx pre-negation
-deny	negated	forward	10	NegEx pre-negation
-declined	negated	forward	10	NegEx pre-negation
-declines	negated	forward	10	NegEx pre-negation
-rather than	negated	forward	10	NegEx pre-negation
-unremarkable for	negated	forward	10	NegEx pre-negation
-rules out	negated	forward	10	NegEx pre-negation
-ruled out	negated	forward	10	NegEx pre-negation
-ruled him out	negated	forward	10	NegEx pre-negation
-ruled her out	negated	forward	10	NegEx pre-negation
-ruled the patient out	negated	forward	10	NegEx pre-negation
-rules him out	negated	forward	10	NegEx pre-negation
-rules her out	negated	forward	10	NegEx pre-negation
-rules the patient out	negated	forward	10	NegEx pre-negation
-did rule out	negated	forward	10	NegEx pre-negation
-can rule out	negated	forward	10	NegEx pre-negation
-sufficient to rule out	negated	forward	10	NegEx pre-negation
-adequate to rule out	negated	forward	10	NegEx pre-negation
-negative	negated	forward	10	NegEx pre-negation
-nor	negated	forward	10	NegEx pre-negation
-neither	negated	forward	10	NegEx pre-negation
-non	negated	forward	10	NegEx pre-negation
-absent	negated	forward	10	NegEx pre-negation
-no longer	negated	forward	10	NegEx pre-negation
-no further evidence of	negated	forward	10	NegEx pre-negation
-resolution of	negated	forward	10	NegEx pre-negation
-interval resolution of	negated	forward	10	NegEx pre-negation
-no recurrent	negated	forward	10	NegEx pre-negation
-no residual	negated	forward	10	NegEx pre-negation
-is ruled out	negated	backward	6	NegEx post-negation
-was ruled out	negated	backward	6	NegEx post-negation
-are ruled out	negated	backward	6	NegEx post-negation
-were ruled out	negated	backward	6	NegEx post-negation
-has been ruled out	negated	backward	6	NegEx post-negation
-have been ruled out	negated	backward	6	NegEx post-negation
-been excluded	negated	backward	6	NegEx post-negation
-was excluded	negated	backward	6	NegEx post-negation
-is excluded	negated	backward	6	NegEx post-negation
-were excluded	negated	backward	6	NegEx post-negation
-unlikely	negated	backward	6	NegEx post-negation
-free	negated	backward	6	NegEx post-negation
-is negative	negated	backward	6	NegEx post-negation
-was negative	negated	backward	6	NegEx post-negation
-were negative	negated	backward	6	NegEx post-negation
-are negative	negated	backward	6	NegEx post-negation
-not seen	negated	backward	6	NegEx post-negation
-not identified	negated	backward	6	NegEx post-negation
-not present	negated	backward	6	NegEx post-negation
-not visualized	negated	backward	6	NegEx post-negation
-not demonstrated	negated	backward	6	NegEx post-negation
-not appreciated	negated	backward	6	NegEx post-negation
-not detected	negated	backward	6	NegEx post-negation
-not found	negated	backward	6	NegEx post-negation
-not evident	negated	backward	6	NegEx post-negation
-is absent	negated	backward	6	NegEx post-negation
-are absent	negated	backward	6	NegEx post-negation
-was absent	negated	backward	6	NegEx post-negation
-has resolved	negated	backward	6	NegEx post-negation
-have resolved	negated	backward	6	NegEx post-negation
-had resolved	negated	backward	6	NegEx post-negation
-resolved	negated	backward	6	NegEx post-negation
-no longer seen	negated	backward	6	NegEx post-negation
-no longer present	negated	backward	6	NegEx post-negation
-not consistent with	negated	forward	10	general clinical negation
-inconsistent with	negated	forward	10	general clinical negation
-low suspicion for	negated	forward	10	stated as unlikely
-low suspicion of	negated	forward	10	stated as unlikely
-low likelihood of	negated	forward	10	stated as unlikely
-no further	negated	forward	10	"no further episodes of X"
-no history of	negated	forward	10	denial of a history, not a history
-no past history of	negated	forward	10	
-no prior history of	negated	forward	10	
-no known history of	negated	forward	10	
-no known	negated	forward	10	
-rule out	uncertain	forward	6	order question: what the exam must answer
-r/o	uncertain	forward	6	order question: what the exam must answer
-ro	uncertain	forward	6	order question: what the exam must answer
-rule him out	uncertain	forward	6	order question: what the exam must answer
-rule her out	uncertain	forward	6	order question: what the exam must answer
-rule the patient out	uncertain	forward	6	order question: what the exam must answer
-rule out for	uncertain	forward	6	order question: what the exam must answer
-to rule out	uncertain	forward	6	order question: what the exam must answer
-to exclude	uncertain	forward	6	order question: what the exam must answer
-exclude	uncertain	forward	6	order question: what the exam must answer
-evaluate for	uncertain	forward	6	order question: what the exam must answer
-evaluation for	uncertain	forward	6	order question: what the exam must answer
-evaluation of	uncertain	forward	6	order question: what the exam must answer
-eval for	uncertain	forward	6	order question: what the exam must answer
-eval of	uncertain	forward	6	order question: what the exam must answer
-assess for	uncertain	forward	6	order question: what the exam must answer
-assessment for	uncertain	forward	6	order question: what the exam must answer
-assess	uncertain	forward	6	order question: what the exam must answer
-evaluate	uncertain	forward	6	order question: what the exam must answer
-eval	uncertain	forward	6	order question: what the exam must answer
-screen for	uncertain	forward	6	order question: what the exam must answer
-screening for	uncertain	forward	6	order question: what the exam must answer
-check for	uncertain	forward	6	order question: what the exam must answer
-test for	uncertain	forward	6	order question: what the exam must answer
-look for	uncertain	forward	6	order question: what the exam must answer
-concern for	uncertain	forward	6	order question: what the exam must answer
-concerning for	uncertain	forward	6	order question: what the exam must answer
-c/f	uncertain	forward	6	order question: what the exam must answer
-suspicious for	uncertain	forward	6	order question: what the exam must answer
-suspicion for	uncertain	forward	6	order question: what the exam must answer
-suspicion of	uncertain	forward	6	order question: what the exam must answer
-worrisome for	uncertain	forward	6	order question: what the exam must answer
-question of	uncertain	forward	6	order question: what the exam must answer
-questionable	uncertain	forward	6	order question: what the exam must answer
-query	uncertain	forward	6	order question: what the exam must answer
-suspect	uncertain	forward	6	order question: what the exam must answer
-suspected	uncertain	forward	6	order question: what the exam must answer
-suspecting	uncertain	forward	6	order question: what the exam must answer
-possible	uncertain	forward	6	order question: what the exam must answer
-possibly	uncertain	forward	6	order question: what the exam must answer
-poss	uncertain	forward	6	order question: what the exam must answer
-probable	uncertain	forward	6	order question: what the exam must answer
-probably	uncertain	forward	6	order question: what the exam must answer
-likely	uncertain	forward	6	order question: what the exam must answer
-most likely	uncertain	forward	6	order question: what the exam must answer
-maybe	uncertain	forward	6	order question: what the exam must answer
-may be	uncertain	forward	6	order question: what the exam must answer
-may represent	uncertain	forward	6	order question: what the exam must answer
-might be	uncertain	forward	6	order question: what the exam must answer
-might represent	uncertain	forward	6	order question: what the exam must answer
-could be	uncertain	forward	6	order question: what the exam must answer
-could represent	uncertain	forward	6	order question: what the exam must answer
-can represent	uncertain	forward	6	order question: what the exam must answer
-suggestive of	uncertain	forward	6	order question: what the exam must answer
-suggesting	uncertain	forward	6	order question: what the exam must answer
-suggests	uncertain	forward	6	order question: what the exam must answer
-suggest	uncertain	forward	6	order question: what the exam must answer
-differential	uncertain	forward	6	order question: what the exam must answer
-differential diagnosis	uncertain	forward	6	order question: what the exam must answer
-differential includes	uncertain	forward	6	order question: what the exam must answer
-ddx	uncertain	forward	6	order question: what the exam must answer
-ddx includes	uncertain	forward	6	order question: what the exam must answer
-dx includes	uncertain	forward	6	order question: what the exam must answer
-differentiate	uncertain	forward	6	order question: what the exam must answer
-distinguish	uncertain	forward	6	order question: what the exam must answer
-differentiating	uncertain	forward	6	order question: what the exam must answer
-distinguishing	uncertain	forward	6	order question: what the exam must answer
-cannot exclude	uncertain	forward	6	order question: what the exam must answer
-can not exclude	uncertain	forward	6	order question: what the exam must answer
-cannot rule out	uncertain	forward	6	order question: what the exam must answer
-can not rule out	uncertain	forward	6	order question: what the exam must answer
-cannot r/o	uncertain	forward	6	order question: what the exam must answer
-cant exclude	uncertain	forward	6	order question: what the exam must answer
-cannot be certain	uncertain	forward	6	order question: what the exam must answer
-not certain	uncertain	forward	6	order question: what the exam must answer
-uncertain	uncertain	forward	6	order question: what the exam must answer
-unclear	uncertain	forward	6	order question: what the exam must answer
-undetermined	uncertain	forward	6	order question: what the exam must answer
-indeterminate	uncertain	forward	6	order question: what the exam must answer
-equivocal	uncertain	forward	6	order question: what the exam must answer
-determine if	uncertain	forward	6	order question: what the exam must answer
-determine whether	uncertain	forward	6	order question: what the exam must answer
-to determine if	uncertain	forward	6	order question: what the exam must answer
-to determine whether	uncertain	forward	6	order question: what the exam must answer
-see if	uncertain	forward	6	order question: what the exam must answer
-whether	uncertain	forward	6	order question: what the exam must answer
-to confirm	uncertain	forward	6	order question: what the exam must answer
-confirm	uncertain	forward	6	order question: what the exam must answer
-versus or	uncertain	forward	6	order question: what the exam must answer
-either	uncertain	forward	6	order question: what the exam must answer
-cannot be excluded	uncertain	backward	4	post hedge
-can not be excluded	uncertain	backward	4	post hedge
-cannot be ruled out	uncertain	backward	4	post hedge
-not excluded	uncertain	backward	4	post hedge
-not ruled out	uncertain	backward	4	post hedge
-not been ruled out	uncertain	backward	4	post hedge
-not be excluded	uncertain	backward	4	post hedge
-not be ruled out	uncertain	backward	4	post hedge
-be ruled out	uncertain	backward	4	post hedge
-being ruled out	uncertain	backward	4	post hedge
-should be ruled out	uncertain	backward	4	post hedge
-to be ruled out	uncertain	backward	4	post hedge
-to be excluded	uncertain	backward	4	post hedge
-is possible	uncertain	backward	4	post hedge
-are possible	uncertain	backward	4	post hedge
-is suspected	uncertain	backward	4	post hedge
-are suspected	uncertain	backward	4	post hedge
-is not excluded	uncertain	backward	4	post hedge
-is questioned	uncertain	backward	4	post hedge
-in question	uncertain	backward	4	post hedge
-remains a concern	uncertain	backward	4	post hedge
-is a concern	uncertain	backward	4	post hedge
-is likely	uncertain	backward	4	post hedge
-are likely	uncertain	backward	4	post hedge
-is favored	uncertain	backward	4	post hedge
-is considered	uncertain	backward	4	post hedge
-is suggested	uncertain	backward	4	post hedge
-?	uncertain	both	3	a question mark marks the term beside it as the question
-??	uncertain	both	3	a question mark marks the term beside it as the question
-vs	uncertain	both	4	the two sides of a differential
-vs.	uncertain	both	4	the two sides of a differential
-versus	uncertain	both	4	the two sides of a differential
-v.	uncertain	both	4	the two sides of a differential
-v	uncertain	both	4	the two sides of a differential
-past medical history	historical	forward	-	PMH lists run to the end of the sentence
-past medical history of	historical	forward	-	
-past history	historical	forward	-	
-medical history	historical	forward	-	
-past surgical history	historical	forward	-	
-significant past medical history	historical	forward	-	
-history of	historical	forward	4	ConText historical
-hx of	historical	forward	4	ConText historical
-hx	historical	forward	4	ConText historical
-h/o	historical	forward	4	ConText historical
-past history of	historical	forward	4	ConText historical
-past medical history of	historical	forward	4	ConText historical
-pmh of	historical	forward	4	ConText historical
-pmh	historical	forward	4	ConText historical
-personal history of	historical	forward	4	ConText historical
-known history of	historical	forward	4	ConText historical
-remote history of	historical	forward	4	ConText historical
-previous history of	historical	forward	4	ConText historical
-prior history of	historical	forward	4	ConText historical
-history	historical	forward	4	ConText historical
-remote	historical	forward	4	ConText historical
-prior	historical	forward	4	ConText historical
-previous	historical	forward	4	ConText historical
-previously	historical	forward	4	ConText historical
-formerly	historical	forward	4	ConText historical
-old	historical	forward	4	ConText historical
-former	historical	forward	4	ConText historical
-in the past	historical	forward	4	ConText historical
-s/p	historical	forward	4	ConText historical
-status post	historical	forward	4	ConText historical
-sp	historical	forward	4	ConText historical
-post	historical	forward	4	ConText historical
-underwent	historical	forward	4	ConText historical
-completed	historical	forward	4	ConText historical
-treated with	historical	forward	4	ConText historical
-was treated with	historical	forward	4	ConText historical
-previously treated with	historical	forward	4	ConText historical
-diagnosed with	historical	forward	4	ConText historical
-initially diagnosed with	historical	forward	4	ConText historical
-years ago	historical	backward	4	ConText historical post
-year ago	historical	backward	4	ConText historical post
-months ago	historical	backward	4	ConText historical post
-month ago	historical	backward	4	ConText historical post
-weeks ago	historical	backward	4	ConText historical post
-week ago	historical	backward	4	ConText historical post
-in childhood	historical	backward	4	ConText historical post
-as a child	historical	backward	4	ConText historical post
-in remission	historical	backward	4	ConText historical post
-if	hypothetical	forward	8	ConText hypothetical
-in case of	hypothetical	forward	8	ConText hypothetical
-in case	hypothetical	forward	8	ConText hypothetical
-in the event of	hypothetical	forward	8	ConText hypothetical
-in the event that	hypothetical	forward	8	ConText hypothetical
-should there be	hypothetical	forward	8	ConText hypothetical
-should there	hypothetical	forward	8	ConText hypothetical
-should	hypothetical	forward	8	ConText hypothetical
-should it	hypothetical	forward	8	ConText hypothetical
-should this	hypothetical	forward	8	ConText hypothetical
-should new	hypothetical	forward	8	ConText hypothetical
-unless	hypothetical	forward	8	ConText hypothetical
-return if	hypothetical	forward	8	ConText hypothetical
-call if	hypothetical	forward	8	ConText hypothetical
-if any	hypothetical	forward	8	ConText hypothetical
-as needed	hypothetical	forward	8	ConText hypothetical
-prn	hypothetical	forward	8	ConText hypothetical
-in anticipation of	hypothetical	forward	8	ConText hypothetical
-would be	hypothetical	forward	8	ConText hypothetical
-would	hypothetical	forward	8	ConText hypothetical
-will consider	hypothetical	forward	8	ConText hypothetical
-consider	hypothetical	forward	8	ConText hypothetical
-plan	hypothetical	forward	8	ConText hypothetical
-planned	hypothetical	forward	8	ConText hypothetical
-planning	hypothetical	forward	8	ConText hypothetical
-family history of	family	forward	8	ConText experiencer
-family history	family	forward	8	ConText experiencer
-family hx of	family	forward	8	ConText experiencer
-family hx	family	forward	8	ConText experiencer
-fhx of	family	forward	8	ConText experiencer
-fhx	family	forward	8	ConText experiencer
-fh of	family	forward	8	ConText experiencer
-mother	family	forward	8	ConText experiencer
-father	family	forward	8	ConText experiencer
-mom	family	forward	8	ConText experiencer
-dad	family	forward	8	ConText experiencer
-sister	family	forward	8	ConText experiencer
-brother	family	forward	8	ConText experiencer
-sibling	family	forward	8	ConText experiencer
-siblings	family	forward	8	ConText experiencer
-aunt	family	forward	8	ConText experiencer
-uncle	family	forward	8	ConText experiencer
-cousin	family	forward	8	ConText experiencer
-grandmother	family	forward	8	ConText experiencer
-grandfather	family	forward	8	ConText experiencer
-grandparent	family	forward	8	ConText experiencer
-son	family	forward	8	ConText experiencer
-daughter	family	forward	8	ConText experiencer
-maternal	family	forward	8	ConText experiencer
-paternal	family	forward	8	ConText experiencer
-relative	family	forward	8	ConText experiencer
-relatives	family	forward	8	ConText experiencer
-parent	family	forward	8	ConText experiencer
-parents	family	forward	8	ConText experiencer
-twin	family	forward	8	ConText experiencer
-in mother	family	backward	4	ConText experiencer post
-in father	family	backward	4	ConText experiencer post
-in his mother	family	backward	4	ConText experiencer post
-in her mother	family	backward	4	ConText experiencer post
-in his father	family	backward	4	ConText experiencer post
-in her father	family	backward	4	ConText experiencer post
-in sister	family	backward	4	ConText experiencer post
-in brother	family	backward	4	ConText experiencer post
-in a sibling	family	backward	4	ConText experiencer post
-in family	family	backward	4	ConText experiencer post
-in the family	family	backward	4	ConText experiencer post
-runs in the family	family	backward	4	ConText experiencer post
-no increase	pseudo	none	-	blocks the shorter trigger inside it
-no change	pseudo	none	-	blocks the shorter trigger inside it
-no significant change	pseudo	none	-	blocks the shorter trigger inside it
-no interval change	pseudo	none	-	blocks the shorter trigger inside it
-no definite change	pseudo	none	-	blocks the shorter trigger inside it
-no suspicious change	pseudo	none	-	blocks the shorter trigger inside it
-no significant interval change	pseudo	none	-	blocks the shorter trigger inside it
-not extend	pseudo	none	-	blocks the shorter trigger inside it
-not cause	pseudo	none	-	blocks the shorter trigger inside it
-not drain	pseudo	none	-	blocks the shorter trigger inside it
-not certain if	pseudo	none	-	blocks the shorter trigger inside it
-not certain whether	pseudo	none	-	blocks the shorter trigger inside it
-gram negative	pseudo	none	-	blocks the shorter trigger inside it
-without difficulty	pseudo	none	-	blocks the shorter trigger inside it
-not necessarily	pseudo	none	-	blocks the shorter trigger inside it
-not only	pseudo	none	-	blocks the shorter trigger inside it
-not all	pseudo	none	-	blocks the shorter trigger inside it
-if possible	pseudo	none	-	blocks the shorter trigger inside it
-if needed	pseudo	none	-	blocks the shorter trigger inside it
-if available	pseudo	none	-	blocks the shorter trigger inside it
-if indicated	pseudo	none	-	blocks the shorter trigger inside it
-even if	pseudo	none	-	blocks the shorter trigger inside it
-as if	pseudo	none	-	blocks the shorter trigger inside it
-if so	pseudo	none	-	blocks the shorter trigger inside it
-determine if	pseudo	none	-	blocks the shorter trigger inside it
-whether or not	pseudo	none	-	blocks the shorter trigger inside it
-should help	pseudo	none	-	blocks the shorter trigger inside it
-should be	pseudo	none	-	blocks the shorter trigger inside it
-should allow	pseudo	none	-	blocks the shorter trigger inside it
-should clarify	pseudo	none	-	blocks the shorter trigger inside it
-should distinguish	pseudo	none	-	blocks the shorter trigger inside it
-should differentiate	pseudo	none	-	blocks the shorter trigger inside it
-would help	pseudo	none	-	blocks the shorter trigger inside it
-would allow	pseudo	none	-	blocks the shorter trigger inside it
-would be helpful	pseudo	none	-	blocks the shorter trigger inside it
-plan of care	pseudo	none	-	blocks the shorter trigger inside it
-post-op	pseudo	none	-	blocks the shorter trigger inside it
-post op	pseudo	none	-	blocks the shorter trigger inside it
-postoperative	pseudo	none	-	blocks the shorter trigger inside it
-post operatively	pseudo	none	-	blocks the shorter trigger inside it
-post-operative	pseudo	none	-	blocks the shorter trigger inside it
-post treatment	pseudo	none	-	blocks the shorter trigger inside it
-post-treatment	pseudo	none	-	blocks the shorter trigger inside it
-post radiation	pseudo	none	-	blocks the shorter trigger inside it
-post-radiation	pseudo	none	-	blocks the shorter trigger inside it
-post therapy	pseudo	none	-	blocks the shorter trigger inside it
-post-therapy	pseudo	none	-	blocks the shorter trigger inside it
-post contrast	pseudo	none	-	blocks the shorter trigger inside it
-post-contrast	pseudo	none	-	blocks the shorter trigger inside it
-post gadolinium	pseudo	none	-	blocks the shorter trigger inside it
-post-gadolinium	pseudo	none	-	blocks the shorter trigger inside it
-posterior	pseudo	none	-	blocks the shorter trigger inside it
-prior to	pseudo	none	-	blocks the shorter trigger inside it
-previous study	pseudo	none	-	blocks the shorter trigger inside it
-prior study	pseudo	none	-	blocks the shorter trigger inside it
-prior mri	pseudo	none	-	blocks the shorter trigger inside it
-prior exam	pseudo	none	-	blocks the shorter trigger inside it
-prior imaging	pseudo	none	-	blocks the shorter trigger inside it
-previous mri	pseudo	none	-	blocks the shorter trigger inside it
-previous exam	pseudo	none	-	blocks the shorter trigger inside it
-history and physical	pseudo	none	-	blocks the shorter trigger inside it
-not ruled out	pseudo	none	-	blocks the shorter trigger inside it
-did not rule out	pseudo	none	-	blocks the shorter trigger inside it
-cannot	pseudo	none	-	blocks the shorter trigger inside it
-father of	pseudo	none	-	blocks the shorter trigger inside it
-mother of	pseudo	none	-	blocks the shorter trigger inside it
-parents at bedside	pseudo	none	-	blocks the shorter trigger inside it
-family at bedside	pseudo	none	-	blocks the shorter trigger inside it
-family meeting	pseudo	none	-	blocks the shorter trigger inside it
-family is	pseudo	none	-	blocks the shorter trigger inside it
-family was	pseudo	none	-	blocks the shorter trigger inside it
-son of	pseudo	none	-	blocks the shorter trigger inside it
-daughter of	pseudo	none	-	blocks the shorter trigger inside it
-sister of	pseudo	none	-	blocks the shorter trigger inside it
-brother of	pseudo	none	-	blocks the shorter trigger inside it
-whether to	pseudo	none	-	blocks the shorter trigger inside it
-whether or	pseudo	none	-	blocks the shorter trigger inside it
-rather	pseudo	none	-	blocks the shorter trigger inside it
-but	terminate	none	-	ends the scope of any trigger
-however	terminate	none	-	ends the scope of any trigger
-although	terminate	none	-	ends the scope of any trigger
-though	terminate	none	-	ends the scope of any trigger
-yet	terminate	none	-	ends the scope of any trigger
-except	terminate	none	-	ends the scope of any trigger
-except for	terminate	none	-	ends the scope of any trigger
-aside from	terminate	none	-	ends the scope of any trigger
-apart from	terminate	none	-	ends the scope of any trigger
-whereas	terminate	none	-	ends the scope of any trigger
-which	terminate	none	-	ends the scope of any trigger
-who	terminate	none	-	ends the scope of any trigger
-nevertheless	terminate	none	-	ends the scope of any trigger
-still	terminate	none	-	ends the scope of any trigger
-now	terminate	none	-	ends the scope of any trigger
-currently	terminate	none	-	ends the scope of any trigger
-presently	terminate	none	-	ends the scope of any trigger
-today	terminate	none	-	ends the scope of any trigger
-presents with	terminate	none	-	ends the scope of any trigger
-presenting with	terminate	none	-	ends the scope of any trigger
-presented with	terminate	none	-	ends the scope of any trigger
-now with	terminate	none	-	ends the scope of any trigger
-now presents with	terminate	none	-	ends the scope of any trigger
-here for	terminate	none	-	ends the scope of any trigger
-referred for	terminate	none	-	ends the scope of any trigger
-secondary to	terminate	none	-	ends the scope of any trigger
-due to	terminate	none	-	ends the scope of any trigger
-as the cause of	terminate	none	-	ends the scope of any trigger
-as the source of	terminate	none	-	ends the scope of any trigger
-as the etiology of	terminate	none	-	ends the scope of any trigger
-cause of	terminate	none	-	ends the scope of any trigger
-source of	terminate	none	-	ends the scope of any trigger
-etiology of	terminate	none	-	ends the scope of any trigger
-reason for	terminate	none	-	ends the scope of any trigger
-origin of	terminate	none	-	ends the scope of any trigger
-;	terminate	none	-	ends the scope of any trigger
-and now	terminate	none	-	ends the scope of any trigger
-otherwise	terminate	none	-	ends the scope of any trigger
-other than	terminate	none	-	ends the scope of any trigger
-after	terminate	none	-	a temporal anchor starts a new clause: "no recurrence after resection"
-since	terminate	none	-	"no new enhancement since the prior study"
-following	terminate	none	-	"no complications following surgery"
-favor	terminate	none	-	a concluding verb starts a new clause: "absence of X favors Y"
-favors	terminate	none	-
-favoring	terminate	none	-
-favour	terminate	none	-
-favours	terminate	none	-
-indicates	terminate	none	-
-indicating	terminate	none	-
+no	negated	forward	10		NegEx pre-negation
+not	negated	forward	10		NegEx pre-negation
+without	negated	forward	10		NegEx pre-negation
+absence of	negated	forward	10		NegEx pre-negation
+free of	negated	forward	10		NegEx pre-negation
+negative for	negated	forward	10		NegEx pre-negation
+no evidence	negated	forward	10		NegEx pre-negation
+no evidence of	negated	forward	10		NegEx pre-negation
+no new evidence of	negated	forward	10		NegEx pre-negation
+no other evidence of	negated	forward	10		NegEx pre-negation
+no evidence to suggest	negated	forward	10		NegEx pre-negation
+no findings of	negated	forward	10		NegEx pre-negation
+no findings to indicate	negated	forward	10		NegEx pre-negation
+no sign of	negated	forward	10		NegEx pre-negation
+no signs of	negated	forward	10		NegEx pre-negation
+no suggestion of	negated	forward	10		NegEx pre-negation
+no new	negated	forward	10		NegEx pre-negation
+no abnormal	negated	forward	10		NegEx pre-negation
+no suspicious	negated	forward	10		NegEx pre-negation
+no significant	negated	forward	10		NegEx pre-negation
+no definite	negated	forward	10		NegEx pre-negation
+no convincing	negated	forward	10		NegEx pre-negation
+no residual evidence of	negated	forward	10		NegEx pre-negation
+with no	negated	forward	10		NegEx pre-negation
+without evidence of	negated	forward	10		NegEx pre-negation
+without any evidence of	negated	forward	10		NegEx pre-negation
+without evidence	negated	forward	10		NegEx pre-negation
+without sign of	negated	forward	10		NegEx pre-negation
+without signs of	negated	forward	10		NegEx pre-negation
+without indication of	negated	forward	10		NegEx pre-negation
+fails to reveal	negated	forward	10		NegEx pre-negation
+failed to reveal	negated	forward	10		NegEx pre-negation
+did not reveal	negated	forward	10		NegEx pre-negation
+does not reveal	negated	forward	10		NegEx pre-negation
+not reveal	negated	forward	10		NegEx pre-negation
+not demonstrate	negated	forward	10		NegEx pre-negation
+does not demonstrate	negated	forward	10		NegEx pre-negation
+did not demonstrate	negated	forward	10		NegEx pre-negation
+not show	negated	forward	10		NegEx pre-negation
+does not show	negated	forward	10		NegEx pre-negation
+did not show	negated	forward	10		NegEx pre-negation
+not see	negated	forward	10		NegEx pre-negation
+not appreciate	negated	forward	10		NegEx pre-negation
+not associated with	negated	forward	10		NegEx pre-negation
+not have	negated	forward	10		NegEx pre-negation
+not had	negated	forward	10		NegEx pre-negation
+never had	negated	forward	10		NegEx pre-negation
+never developed	negated	forward	10		NegEx pre-negation
+denies	negated	forward	10		NegEx pre-negation
+denied	negated	forward	10		NegEx pre-negation
+denying	negated	forward	10		NegEx pre-negation
+deny	negated	forward	10		NegEx pre-negation
+declined	negated	forward	10		NegEx pre-negation
+declines	negated	forward	10		NegEx pre-negation
+rather than	negated	forward	10		NegEx pre-negation
+unremarkable for	negated	forward	10		NegEx pre-negation
+rules out	negated	forward	10		NegEx pre-negation
+ruled out	negated	forward	10		NegEx pre-negation
+ruled him out	negated	forward	10		NegEx pre-negation
+ruled her out	negated	forward	10		NegEx pre-negation
+ruled the patient out	negated	forward	10		NegEx pre-negation
+rules him out	negated	forward	10		NegEx pre-negation
+rules her out	negated	forward	10		NegEx pre-negation
+rules the patient out	negated	forward	10		NegEx pre-negation
+did rule out	negated	forward	10		NegEx pre-negation
+can rule out	negated	forward	10		NegEx pre-negation
+sufficient to rule out	negated	forward	10		NegEx pre-negation
+adequate to rule out	negated	forward	10		NegEx pre-negation
+negative	negated	forward	10		NegEx pre-negation
+nor	negated	forward	10		NegEx pre-negation
+neither	negated	forward	10		NegEx pre-negation
+non	negated	forward	10		NegEx pre-negation
+absent	negated	forward	10		NegEx pre-negation
+no longer	negated	forward	10		NegEx pre-negation
+no further evidence of	negated	forward	10		NegEx pre-negation
+resolution of	negated	forward	10		NegEx pre-negation
+interval resolution of	negated	forward	10		NegEx pre-negation
+no recurrent	negated	forward	10		NegEx pre-negation
+no residual	negated	forward	10		NegEx pre-negation
+is ruled out	negated	backward	6		NegEx post-negation
+was ruled out	negated	backward	6		NegEx post-negation
+are ruled out	negated	backward	6		NegEx post-negation
+were ruled out	negated	backward	6		NegEx post-negation
+has been ruled out	negated	backward	6		NegEx post-negation
+have been ruled out	negated	backward	6		NegEx post-negation
+been excluded	negated	backward	6		NegEx post-negation
+was excluded	negated	backward	6		NegEx post-negation
+is excluded	negated	backward	6		NegEx post-negation
+were excluded	negated	backward	6		NegEx post-negation
+unlikely	negated	backward	6		NegEx post-negation
+free	negated	backward	6		NegEx post-negation
+is negative	negated	backward	6		NegEx post-negation
+was negative	negated	backward	6		NegEx post-negation
+were negative	negated	backward	6		NegEx post-negation
+are negative	negated	backward	6		NegEx post-negation
+not seen	negated	backward	6		NegEx post-negation
+not identified	negated	backward	6		NegEx post-negation
+not present	negated	backward	6		NegEx post-negation
+not visualized	negated	backward	6		NegEx post-negation
+not demonstrated	negated	backward	6		NegEx post-negation
+not appreciated	negated	backward	6		NegEx post-negation
+not detected	negated	backward	6		NegEx post-negation
+not found	negated	backward	6		NegEx post-negation
+not evident	negated	backward	6		NegEx post-negation
+is absent	negated	backward	6		NegEx post-negation
+are absent	negated	backward	6		NegEx post-negation
+was absent	negated	backward	6		NegEx post-negation
+has resolved	negated	backward	6		NegEx post-negation
+have resolved	negated	backward	6		NegEx post-negation
+had resolved	negated	backward	6		NegEx post-negation
+resolved	negated	backward	6		NegEx post-negation
+no longer seen	negated	backward	6		NegEx post-negation
+no longer present	negated	backward	6		NegEx post-negation
+not consistent with	negated	forward	10		general clinical negation
+inconsistent with	negated	forward	10		general clinical negation
+low suspicion for	negated	forward	10		stated as unlikely
+low suspicion of	negated	forward	10		stated as unlikely
+low likelihood of	negated	forward	10		stated as unlikely
+no further	negated	forward	10		"no further episodes of X"
+no history of	negated	forward	10		denial of a history, not a history
+no past history of	negated	forward	10		
+no prior history of	negated	forward	10		
+no known history of	negated	forward	10		
+no known	negated	forward	10		
+rule out	uncertain	forward	6		order question: what the exam must answer
+r/o	uncertain	forward	6		order question: what the exam must answer
+ro	uncertain	forward	6		order question: what the exam must answer
+rule him out	uncertain	forward	6		order question: what the exam must answer
+rule her out	uncertain	forward	6		order question: what the exam must answer
+rule the patient out	uncertain	forward	6		order question: what the exam must answer
+rule out for	uncertain	forward	6		order question: what the exam must answer
+to rule out	uncertain	forward	6		order question: what the exam must answer
+to exclude	uncertain	forward	6		order question: what the exam must answer
+exclude	uncertain	forward	6		order question: what the exam must answer
+evaluate for	uncertain	forward	6		order question: what the exam must answer
+evaluation for	uncertain	forward	6		order question: what the exam must answer
+evaluation of	uncertain	forward	6		order question: what the exam must answer
+eval for	uncertain	forward	6		order question: what the exam must answer
+eval of	uncertain	forward	6		order question: what the exam must answer
+assess for	uncertain	forward	6		order question: what the exam must answer
+assessment for	uncertain	forward	6		order question: what the exam must answer
+assess	uncertain	forward	6		order question: what the exam must answer
+evaluate	uncertain	forward	6		order question: what the exam must answer
+eval	uncertain	forward	6		order question: what the exam must answer
+screen for	uncertain	forward	6		order question: what the exam must answer
+screening for	uncertain	forward	6		order question: what the exam must answer
+check for	uncertain	forward	6		order question: what the exam must answer
+test for	uncertain	forward	6		order question: what the exam must answer
+look for	uncertain	forward	6		order question: what the exam must answer
+concern for	uncertain	forward	6		order question: what the exam must answer
+concerning for	uncertain	forward	6		order question: what the exam must answer
+c/f	uncertain	forward	6		order question: what the exam must answer
+suspicious for	uncertain	forward	6		order question: what the exam must answer
+suspicion for	uncertain	forward	6		order question: what the exam must answer
+suspicion of	uncertain	forward	6		order question: what the exam must answer
+worrisome for	uncertain	forward	6		order question: what the exam must answer
+question of	uncertain	forward	6		order question: what the exam must answer
+questionable	uncertain	forward	6		order question: what the exam must answer
+query	uncertain	forward	6		order question: what the exam must answer
+suspect	uncertain	forward	6		order question: what the exam must answer
+suspected	uncertain	forward	6		order question: what the exam must answer
+suspecting	uncertain	forward	6		order question: what the exam must answer
+possible	uncertain	forward	6		order question: what the exam must answer
+possibly	uncertain	forward	6		order question: what the exam must answer
+poss	uncertain	forward	6		order question: what the exam must answer
+probable	uncertain	forward	6		order question: what the exam must answer
+probably	uncertain	forward	6		order question: what the exam must answer
+likely	uncertain	forward	6		order question: what the exam must answer
+most likely	uncertain	forward	6		order question: what the exam must answer
+maybe	uncertain	forward	6		order question: what the exam must answer
+may be	uncertain	forward	6		order question: what the exam must answer
+may represent	uncertain	forward	6		order question: what the exam must answer
+might be	uncertain	forward	6		order question: what the exam must answer
+might represent	uncertain	forward	6		order question: what the exam must answer
+could be	uncertain	forward	6		order question: what the exam must answer
+could represent	uncertain	forward	6		order question: what the exam must answer
+can represent	uncertain	forward	6		order question: what the exam must answer
+suggestive of	uncertain	forward	6		order question: what the exam must answer
+suggesting	uncertain	forward	6		order question: what the exam must answer
+suggests	uncertain	forward	6		order question: what the exam must answer
+suggest	uncertain	forward	6		order question: what the exam must answer
+differential	uncertain	forward	6		order question: what the exam must answer
+differential diagnosis	uncertain	forward	6		order question: what the exam must answer
+differential includes	uncertain	forward	6		order question: what the exam must answer
+ddx	uncertain	forward	6		order question: what the exam must answer
+ddx includes	uncertain	forward	6		order question: what the exam must answer
+dx includes	uncertain	forward	6		order question: what the exam must answer
+differentiate	uncertain	forward	6		order question: what the exam must answer
+distinguish	uncertain	forward	6		order question: what the exam must answer
+differentiating	uncertain	forward	6		order question: what the exam must answer
+distinguishing	uncertain	forward	6		order question: what the exam must answer
+cannot exclude	uncertain	forward	6		order question: what the exam must answer
+can not exclude	uncertain	forward	6		order question: what the exam must answer
+cannot rule out	uncertain	forward	6		order question: what the exam must answer
+can not rule out	uncertain	forward	6		order question: what the exam must answer
+cannot r/o	uncertain	forward	6		order question: what the exam must answer
+cant exclude	uncertain	forward	6		order question: what the exam must answer
+cannot be certain	uncertain	forward	6		order question: what the exam must answer
+not certain	uncertain	forward	6		order question: what the exam must answer
+uncertain	uncertain	forward	6		order question: what the exam must answer
+unclear	uncertain	forward	6		order question: what the exam must answer
+undetermined	uncertain	forward	6		order question: what the exam must answer
+indeterminate	uncertain	forward	6		order question: what the exam must answer
+equivocal	uncertain	forward	6		order question: what the exam must answer
+determine if	uncertain	forward	6		order question: what the exam must answer
+determine whether	uncertain	forward	6		order question: what the exam must answer
+to determine if	uncertain	forward	6		order question: what the exam must answer
+to determine whether	uncertain	forward	6		order question: what the exam must answer
+see if	uncertain	forward	6		order question: what the exam must answer
+whether	uncertain	forward	6		order question: what the exam must answer
+to confirm	uncertain	forward	6		order question: what the exam must answer
+confirm	uncertain	forward	6		order question: what the exam must answer
+versus or	uncertain	forward	6		order question: what the exam must answer
+either	uncertain	forward	6		order question: what the exam must answer
+cannot be excluded	uncertain	backward	4		post hedge
+can not be excluded	uncertain	backward	4		post hedge
+cannot be ruled out	uncertain	backward	4		post hedge
+not excluded	uncertain	backward	4		post hedge
+not ruled out	uncertain	backward	4		post hedge
+not been ruled out	uncertain	backward	4		post hedge
+not be excluded	uncertain	backward	4		post hedge
+not be ruled out	uncertain	backward	4		post hedge
+be ruled out	uncertain	backward	4		post hedge
+being ruled out	uncertain	backward	4		post hedge
+should be ruled out	uncertain	backward	4		post hedge
+to be ruled out	uncertain	backward	4		post hedge
+to be excluded	uncertain	backward	4		post hedge
+is possible	uncertain	backward	4		post hedge
+are possible	uncertain	backward	4		post hedge
+is suspected	uncertain	backward	4		post hedge
+are suspected	uncertain	backward	4		post hedge
+is not excluded	uncertain	backward	4		post hedge
+is questioned	uncertain	backward	4		post hedge
+in question	uncertain	backward	4		post hedge
+remains a concern	uncertain	backward	4		post hedge
+is a concern	uncertain	backward	4		post hedge
+is likely	uncertain	backward	4		post hedge
+are likely	uncertain	backward	4		post hedge
+is favored	uncertain	backward	4		post hedge
+is considered	uncertain	backward	4		post hedge
+is suggested	uncertain	backward	4		post hedge
+?	uncertain	both	3		a question mark marks the term beside it as the question
+??	uncertain	both	3		a question mark marks the term beside it as the question
+vs	uncertain	both	4		the two sides of a differential
+vs.	uncertain	both	4		the two sides of a differential
+versus	uncertain	both	4		the two sides of a differential
+v.	uncertain	both	4		the two sides of a differential
+v	uncertain	both	4		the two sides of a differential
+past medical history	historical	forward	-		PMH lists run to the end of the sentence
+past medical history of	historical	forward	-		
+past history	historical	forward	-		
+medical history	historical	forward	-		
+past surgical history	historical	forward	-		
+significant past medical history	historical	forward	-		
+history of	historical	forward	4		ConText historical
+hx of	historical	forward	4		ConText historical
+hx	historical	forward	4		ConText historical
+h/o	historical	forward	4		ConText historical
+past history of	historical	forward	4		ConText historical
+past medical history of	historical	forward	4		ConText historical
+pmh of	historical	forward	4		ConText historical
+pmh	historical	forward	4		ConText historical
+personal history of	historical	forward	4		ConText historical
+known history of	historical	forward	4		ConText historical
+remote history of	historical	forward	4		ConText historical
+previous history of	historical	forward	4		ConText historical
+prior history of	historical	forward	4		ConText historical
+history	historical	forward	4		ConText historical
+remote	historical	forward	4		ConText historical
+prior	historical	forward	4		ConText historical
+previous	historical	forward	4		ConText historical
+previously	historical	forward	4		ConText historical
+formerly	historical	forward	4		ConText historical
+old	historical	forward	4		ConText historical
+former	historical	forward	4		ConText historical
+in the past	historical	forward	4		ConText historical
+s/p	historical	forward	4	treatment	ConText historical
+status post	historical	forward	4	treatment	ConText historical
+sp	historical	forward	4	treatment	ConText historical
+post	historical	forward	4	treatment	ConText historical
+underwent	historical	forward	4	treatment	ConText historical
+completed	historical	forward	4	treatment	ConText historical
+treated with	historical	forward	4	treatment	ConText historical
+was treated with	historical	forward	4	treatment	ConText historical
+previously treated with	historical	forward	4	treatment	ConText historical
+diagnosed with	historical	forward	4		ConText historical
+initially diagnosed with	historical	forward	4		ConText historical
+years ago	historical	backward	4		ConText historical post
+year ago	historical	backward	4		ConText historical post
+months ago	historical	backward	4		ConText historical post
+month ago	historical	backward	4		ConText historical post
+weeks ago	historical	backward	4		ConText historical post
+week ago	historical	backward	4		ConText historical post
+in childhood	historical	backward	4		ConText historical post
+as a child	historical	backward	4		ConText historical post
+in remission	historical	backward	4		ConText historical post
+if	hypothetical	forward	8		ConText hypothetical
+in case of	hypothetical	forward	8		ConText hypothetical
+in case	hypothetical	forward	8		ConText hypothetical
+in the event of	hypothetical	forward	8		ConText hypothetical
+in the event that	hypothetical	forward	8		ConText hypothetical
+should there be	hypothetical	forward	8		ConText hypothetical
+should there	hypothetical	forward	8		ConText hypothetical
+should	hypothetical	forward	8		ConText hypothetical
+should it	hypothetical	forward	8		ConText hypothetical
+should this	hypothetical	forward	8		ConText hypothetical
+should new	hypothetical	forward	8		ConText hypothetical
+unless	hypothetical	forward	8		ConText hypothetical
+return if	hypothetical	forward	8		ConText hypothetical
+call if	hypothetical	forward	8		ConText hypothetical
+if any	hypothetical	forward	8		ConText hypothetical
+as needed	hypothetical	forward	8		ConText hypothetical
+prn	hypothetical	forward	8		ConText hypothetical
+in anticipation of	hypothetical	forward	8		ConText hypothetical
+would be	hypothetical	forward	8		ConText hypothetical
+would	hypothetical	forward	8		ConText hypothetical
+will consider	hypothetical	forward	8		ConText hypothetical
+consider	hypothetical	forward	8		ConText hypothetical
+plan	hypothetical	forward	8		ConText hypothetical
+planned	hypothetical	forward	8		ConText hypothetical
+planning	hypothetical	forward	8		ConText hypothetical
+family history of	family	forward	8		ConText experiencer
+family history	family	forward	8		ConText experiencer
+family hx of	family	forward	8		ConText experiencer
+family hx	family	forward	8		ConText experiencer
+fhx of	family	forward	8		ConText experiencer
+fhx	family	forward	8		ConText experiencer
+fh of	family	forward	8		ConText experiencer
+mother	family	forward	8		ConText experiencer
+father	family	forward	8		ConText experiencer
+mom	family	forward	8		ConText experiencer
+dad	family	forward	8		ConText experiencer
+sister	family	forward	8		ConText experiencer
+brother	family	forward	8		ConText experiencer
+sibling	family	forward	8		ConText experiencer
+siblings	family	forward	8		ConText experiencer
+aunt	family	forward	8		ConText experiencer
+uncle	family	forward	8		ConText experiencer
+cousin	family	forward	8		ConText experiencer
+grandmother	family	forward	8		ConText experiencer
+grandfather	family	forward	8		ConText experiencer
+grandparent	family	forward	8		ConText experiencer
+son	family	forward	8		ConText experiencer
+daughter	family	forward	8		ConText experiencer
+maternal	family	forward	8		ConText experiencer
+paternal	family	forward	8		ConText experiencer
+relative	family	forward	8		ConText experiencer
+relatives	family	forward	8		ConText experiencer
+parent	family	forward	8		ConText experiencer
+parents	family	forward	8		ConText experiencer
+twin	family	forward	8		ConText experiencer
+in mother	family	backward	4		ConText experiencer post
+in father	family	backward	4		ConText experiencer post
+in his mother	family	backward	4		ConText experiencer post
+in her mother	family	backward	4		ConText experiencer post
+in his father	family	backward	4		ConText experiencer post
+in her father	family	backward	4		ConText experiencer post
+in sister	family	backward	4		ConText experiencer post
+in brother	family	backward	4		ConText experiencer post
+in a sibling	family	backward	4		ConText experiencer post
+in family	family	backward	4		ConText experiencer post
+in the family	family	backward	4		ConText experiencer post
+runs in the family	family	backward	4		ConText experiencer post
+no increase	pseudo	none	-		blocks the shorter trigger inside it
+no change	pseudo	none	-		blocks the shorter trigger inside it
+no significant change	pseudo	none	-		blocks the shorter trigger inside it
+no interval change	pseudo	none	-		blocks the shorter trigger inside it
+no definite change	pseudo	none	-		blocks the shorter trigger inside it
+no suspicious change	pseudo	none	-		blocks the shorter trigger inside it
+no significant interval change	pseudo	none	-		blocks the shorter trigger inside it
+not extend	pseudo	none	-		blocks the shorter trigger inside it
+not cause	pseudo	none	-		blocks the shorter trigger inside it
+not drain	pseudo	none	-		blocks the shorter trigger inside it
+not certain if	pseudo	none	-		blocks the shorter trigger inside it
+not certain whether	pseudo	none	-		blocks the shorter trigger inside it
+gram negative	pseudo	none	-		blocks the shorter trigger inside it
+without difficulty	pseudo	none	-		blocks the shorter trigger inside it
+not necessarily	pseudo	none	-		blocks the shorter trigger inside it
+not only	pseudo	none	-		blocks the shorter trigger inside it
+not all	pseudo	none	-		blocks the shorter trigger inside it
+if possible	pseudo	none	-		blocks the shorter trigger inside it
+if needed	pseudo	none	-		blocks the shorter trigger inside it
+if available	pseudo	none	-		blocks the shorter trigger inside it
+if indicated	pseudo	none	-		blocks the shorter trigger inside it
+even if	pseudo	none	-		blocks the shorter trigger inside it
+as if	pseudo	none	-		blocks the shorter trigger inside it
+if so	pseudo	none	-		blocks the shorter trigger inside it
+determine if	pseudo	none	-		blocks the shorter trigger inside it
+whether or not	pseudo	none	-		blocks the shorter trigger inside it
+should help	pseudo	none	-		blocks the shorter trigger inside it
+should be	pseudo	none	-		blocks the shorter trigger inside it
+should allow	pseudo	none	-		blocks the shorter trigger inside it
+should clarify	pseudo	none	-		blocks the shorter trigger inside it
+should distinguish	pseudo	none	-		blocks the shorter trigger inside it
+should differentiate	pseudo	none	-		blocks the shorter trigger inside it
+would help	pseudo	none	-		blocks the shorter trigger inside it
+would allow	pseudo	none	-		blocks the shorter trigger inside it
+would be helpful	pseudo	none	-		blocks the shorter trigger inside it
+plan of care	pseudo	none	-		blocks the shorter trigger inside it
+post-op	pseudo	none	-		blocks the shorter trigger inside it
+post op	pseudo	none	-		blocks the shorter trigger inside it
+postoperative	pseudo	none	-		blocks the shorter trigger inside it
+post operatively	pseudo	none	-		blocks the shorter trigger inside it
+post-operative	pseudo	none	-		blocks the shorter trigger inside it
+post treatment	pseudo	none	-		blocks the shorter trigger inside it
+post-treatment	pseudo	none	-		blocks the shorter trigger inside it
+post radiation	pseudo	none	-		blocks the shorter trigger inside it
+post-radiation	pseudo	none	-		blocks the shorter trigger inside it
+post therapy	pseudo	none	-		blocks the shorter trigger inside it
+post-therapy	pseudo	none	-		blocks the shorter trigger inside it
+post contrast	pseudo	none	-		blocks the shorter trigger inside it
+post-contrast	pseudo	none	-		blocks the shorter trigger inside it
+post gadolinium	pseudo	none	-		blocks the shorter trigger inside it
+post-gadolinium	pseudo	none	-		blocks the shorter trigger inside it
+posterior	pseudo	none	-		blocks the shorter trigger inside it
+prior to	pseudo	none	-		blocks the shorter trigger inside it
+previous study	pseudo	none	-		blocks the shorter trigger inside it
+prior study	pseudo	none	-		blocks the shorter trigger inside it
+prior mri	pseudo	none	-		blocks the shorter trigger inside it
+prior exam	pseudo	none	-		blocks the shorter trigger inside it
+prior imaging	pseudo	none	-		blocks the shorter trigger inside it
+previous mri	pseudo	none	-		blocks the shorter trigger inside it
+previous exam	pseudo	none	-		blocks the shorter trigger inside it
+history and physical	pseudo	none	-		blocks the shorter trigger inside it
+not ruled out	pseudo	none	-		blocks the shorter trigger inside it
+did not rule out	pseudo	none	-		blocks the shorter trigger inside it
+cannot	pseudo	none	-		blocks the shorter trigger inside it
+father of	pseudo	none	-		blocks the shorter trigger inside it
+mother of	pseudo	none	-		blocks the shorter trigger inside it
+parents at bedside	pseudo	none	-		blocks the shorter trigger inside it
+family at bedside	pseudo	none	-		blocks the shorter trigger inside it
+family meeting	pseudo	none	-		blocks the shorter trigger inside it
+family is	pseudo	none	-		blocks the shorter trigger inside it
+family was	pseudo	none	-		blocks the shorter trigger inside it
+son of	pseudo	none	-		blocks the shorter trigger inside it
+daughter of	pseudo	none	-		blocks the shorter trigger inside it
+sister of	pseudo	none	-		blocks the shorter trigger inside it
+brother of	pseudo	none	-		blocks the shorter trigger inside it
+whether to	pseudo	none	-		blocks the shorter trigger inside it
+whether or	pseudo	none	-		blocks the shorter trigger inside it
+rather	pseudo	none	-		blocks the shorter trigger inside it
+but	terminate	none	-		ends the scope of any trigger
+however	terminate	none	-		ends the scope of any trigger
+although	terminate	none	-		ends the scope of any trigger
+though	terminate	none	-		ends the scope of any trigger
+yet	terminate	none	-		ends the scope of any trigger
+except	terminate	none	-		ends the scope of any trigger
+except for	terminate	none	-		ends the scope of any trigger
+aside from	terminate	none	-		ends the scope of any trigger
+apart from	terminate	none	-		ends the scope of any trigger
+whereas	terminate	none	-		ends the scope of any trigger
+which	terminate	none	-		ends the scope of any trigger
+who	terminate	none	-		ends the scope of any trigger
+nevertheless	terminate	none	-		ends the scope of any trigger
+still	terminate	none	-		ends the scope of any trigger
+now	terminate	none	-		ends the scope of any trigger
+currently	terminate	none	-		ends the scope of any trigger
+presently	terminate	none	-		ends the scope of any trigger
+today	terminate	none	-		ends the scope of any trigger
+presents with	terminate	none	-		ends the scope of any trigger
+presenting with	terminate	none	-		ends the scope of any trigger
+presented with	terminate	none	-		ends the scope of any trigger
+now with	terminate	none	-		ends the scope of any trigger
+now presents with	terminate	none	-		ends the scope of any trigger
+here for	terminate	none	-		ends the scope of any trigger
+referred for	terminate	none	-		ends the scope of any trigger
+secondary to	terminate	none	-		ends the scope of any trigger
+due to	terminate	none	-		ends the scope of any trigger
+as the cause of	terminate	none	-		ends the scope of any trigger
+as the source of	terminate	none	-		ends the scope of any trigger
+as the etiology of	terminate	none	-		ends the scope of any trigger
+cause of	terminate	none	-		ends the scope of any trigger
+source of	terminate	none	-		ends the scope of any trigger
+etiology of	terminate	none	-		ends the scope of any trigger
+reason for	terminate	none	-		ends the scope of any trigger
+origin of	terminate	none	-		ends the scope of any trigger
+;	terminate	none	-		ends the scope of any trigger
+and now	terminate	none	-		ends the scope of any trigger
+otherwise	terminate	none	-		ends the scope of any trigger
+other than	terminate	none	-		ends the scope of any trigger
+after	terminate	none	-		a temporal anchor starts a new clause: "no recurrence after resection"
+since	terminate	none	-		"no new enhancement since the prior study"
+following	terminate	none	-		"no complications following surgery"
+favor	terminate	none	-		a concluding verb starts a new clause: "absence of X favors Y"
+favors	terminate	none	-		
+favoring	terminate	none	-		
+favour	terminate	none	-		
+favours	terminate	none	-		
+indicates	terminate	none	-		
+indicating	terminate	none	-		
 
 """####),
     (name: "cues.tsv", content: ####"""

@@ -17,7 +17,7 @@ struct LexiconParser {
     "mrs-concepts": ["concept", "role", "description"],
     "mrs-terms": ["concept", "term", "attributes", "note"],
     "mrs-icd10": ["code", "concept", "attributes", "note"],
-    "mrs-context": ["phrase", "category", "direction", "scope", "note"],
+    "mrs-context": ["phrase", "category", "direction", "scope", "applies-to", "note"],
     "mrs-sections": ["phrase", "section", "role", "note"],
     "mrs-abbreviations": ["abbreviation", "note"],
     "mrs-metabolites": ["term", "canonical", "note"],
@@ -266,10 +266,19 @@ struct LexiconParser {
         }
         scope = value
       }
+      var appliesTo: Set<String>?
+      if !row.fields[4].isEmpty {
+        let names = Set(row.fields[4].split(separator: " ").map(String.init))
+        if let unknown = names.first(where: { concepts[$0] == nil }) {
+          error(table.file, row.line, "applies-to names unknown concept '\(unknown)'")
+          continue
+        }
+        appliesTo = names
+      }
       triggers.append(
         ContextTrigger(
-          phrase: phrase, kind: kind, direction: direction, maxScope: scope, file: table.file,
-          line: row.line))
+          phrase: phrase, kind: kind, direction: direction, maxScope: scope, appliesTo: appliesTo,
+          file: table.file, line: row.line))
     }
   }
 
