@@ -374,7 +374,6 @@ free of	negated	forward	10		NegEx pre-negation
 negative for	negated	forward	10		NegEx pre-negation
 no evidence	negated	forward	10		NegEx pre-negation
 no evidence of	negated	forward	10		NegEx pre-negation
-no new evidence of	negated	forward	10		NegEx pre-negation
 no other evidence of	negated	forward	10		NegEx pre-negation
 no evidence to suggest	negated	forward	10		NegEx pre-negation
 no findings of	negated	forward	10		NegEx pre-negation
@@ -382,7 +381,6 @@ no findings to indicate	negated	forward	10		NegEx pre-negation
 no sign of	negated	forward	10		NegEx pre-negation
 no signs of	negated	forward	10		NegEx pre-negation
 no suggestion of	negated	forward	10		NegEx pre-negation
-no new	negated	forward	10		NegEx pre-negation
 no abnormal	negated	forward	10		NegEx pre-negation
 no suspicious	negated	forward	10		NegEx pre-negation
 no significant	negated	forward	10		NegEx pre-negation
@@ -423,7 +421,7 @@ declines	negated	forward	10		NegEx pre-negation
 rather than	negated	forward	10		NegEx pre-negation
 unremarkable for	negated	forward	10		NegEx pre-negation
 rules out	negated	forward	10		NegEx pre-negation
-ruled out	negated	forward	10		NegEx pre-negation
+ruled out	negated	both	6		NegEx pre-negation
 ruled him out	negated	forward	10		NegEx pre-negation
 ruled her out	negated	forward	10		NegEx pre-negation
 ruled the patient out	negated	forward	10		NegEx pre-negation
@@ -443,8 +441,6 @@ no longer	negated	forward	10		NegEx pre-negation
 no further evidence of	negated	forward	10		NegEx pre-negation
 resolution of	negated	forward	10		NegEx pre-negation
 interval resolution of	negated	forward	10		NegEx pre-negation
-no recurrent	negated	forward	10		NegEx pre-negation
-no residual	negated	forward	10		NegEx pre-negation
 is ruled out	negated	backward	6		NegEx post-negation
 was ruled out	negated	backward	6		NegEx post-negation
 are ruled out	negated	backward	6		NegEx post-negation
@@ -490,6 +486,7 @@ no past history of	negated	forward	10
 no prior history of	negated	forward	10		
 no known history of	negated	forward	10		
 no known	negated	forward	10		
+never	negated	forward	4		"never treated", "never had"
 rule out	uncertain	forward	6		order question: what the exam must answer
 r/o	uncertain	forward	6		order question: what the exam must answer
 ro	uncertain	forward	6		order question: what the exam must answer
@@ -553,6 +550,9 @@ differential includes	uncertain	forward	6		order question: what the exam must an
 ddx	uncertain	forward	6		order question: what the exam must answer
 ddx includes	uncertain	forward	6		order question: what the exam must answer
 dx includes	uncertain	forward	6		order question: what the exam must answer
+separate	uncertain	forward	6		"separate PCNSL from toxoplasmosis"
+to separate	uncertain	forward	6		
+tell apart	uncertain	forward	6		
 differentiate	uncertain	forward	6		order question: what the exam must answer
 distinguish	uncertain	forward	6		order question: what the exam must answer
 differentiating	uncertain	forward	6		order question: what the exam must answer
@@ -672,7 +672,6 @@ should there	hypothetical	forward	8		ConText hypothetical
 should	hypothetical	forward	8		ConText hypothetical
 should it	hypothetical	forward	8		ConText hypothetical
 should this	hypothetical	forward	8		ConText hypothetical
-should new	hypothetical	forward	8		ConText hypothetical
 unless	hypothetical	forward	8		ConText hypothetical
 return if	hypothetical	forward	8		ConText hypothetical
 call if	hypothetical	forward	8		ConText hypothetical
@@ -1158,6 +1157,23 @@ technically-limited	aborted
 technically-limited	repeat		brief
 technically-limited	redo		
 technically-limited	rescan		
+# Stability phrases: longer than the change words inside them, so they win and no new finding is read.
+surveillance	no interval change		stability, not a new finding
+surveillance	no significant interval change		
+surveillance	no significant change		
+surveillance	no change		
+surveillance	without interval change		
+surveillance	no new findings		
+surveillance	no new finding		
+surveillance	no new enhancement		
+surveillance	no new lesions		
+surveillance	no new lesion		
+surveillance	no interval growth		
+surveillance	no growth		
+differential	separate		"separate PCNSL from toxoplasmosis"
+differential	tell apart		
+new-finding	nodular enhancement		a suspicious enhancing component after treatment
+new-finding	enhancing nodule		
 
 """####),
     (name: "findings.tsv", content: ####"""
@@ -2219,7 +2235,6 @@ other-indication	surgical planning	category=tumor-grading
 other-indication	pre-surgical planning	category=tumor-grading	
 other-indication	pre-operative planning	category=tumor-grading	
 other-indication	radiation planning	category=tumor-grading	beats "radiation" (treatment)
-other-indication	radiotherapy planning	category=tumor-grading	
 other-indication	RT planning	case category=tumor-grading	
 other-indication	baseline before treatment	category=tumor-grading	DOMAIN 2.5/6.3 (planning of a known untreated tumour)
 other-indication	pre-treatment baseline	category=tumor-grading	
@@ -2282,6 +2297,18 @@ other-indication	IRB protocol	category=other
 other-indication	healthy volunteer	category=other	
 other-indication	healthy control	category=other	
 other-indication	normal volunteer	category=other	
+other-indication	estimate grade	category=tumor-grading	grading phrased as an estimate
+other-indication	estimate the grade	category=tumor-grading	
+other-indication	determine the grade	category=tumor-grading	
+other-indication	higher grade	category=tumor-grading	"which region is of higher grade"
+other-indication	target the biopsy	category=tumor-grading	
+other-indication	target the stereotactic biopsy	category=tumor-grading	
+other-indication	target-volume planning	category=tumor-grading	radiotherapy planning of a known tumor
+other-indication	target volume	category=tumor-grading	
+other-indication	penumbra	category=other	stroke imaging, not covered
+other-indication	stroke team	category=other	
+other-indication	stroke prognosis	category=other	
+other-indication	infarct extent	category=other	
 
 """####),
     (name: "recurrence.tsv", content: ####"""
@@ -2476,6 +2503,17 @@ forbid	brain-lesion recurrence treatment treatment-effect non-tumor-diagnosis hi
 forbid	differential	not=negated
 explain	Looking for a tumor with no lesion ("headaches, r/o tumor") is screening: does not meet.
 explain	A differential between tumor types presupposes a lesion, so it is not screening.
+
+rule	non-brain-organ-tumor-question
+yields	other:*
+within	document
+unless	indication
+require	other-indication	role=symptom not=negated,family,hypothetical
+require	recurrence treatment-effect viable-tumor	not=negated,family,hypothetical
+require	non-brain-site	not=negated,family,hypothetical
+explain	A recurrence or treatment-effect question about a cancer outside the brain ("prostate ca s/p
+explain	XRT, recurrence vs fibrosis, MRS pelvis"): the organ is the purpose; does not meet.
+
 
 """####),
     (name: "sections.tsv", content: ####"""

@@ -186,9 +186,11 @@ struct LexiconParser {
     var seen: [String: TermEntry] = [:]
     for term in terms {
       let tokens = PhraseTrie.phraseTokens(term.term)
-      let key = term.caseSensitive
+      // Mentions and cues are matched in separate layers, so a phrase may be both.
+      let layer = concepts[term.concept]?.role.rawValue ?? ""
+      let key = layer + "|" + (term.caseSensitive
         ? tokens.original.map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
-        : tokens.normalized.joined(separator: " ")
+        : tokens.normalized.joined(separator: " "))
       if let earlier = seen[key] {
         if earlier.concept == term.concept {
           error(

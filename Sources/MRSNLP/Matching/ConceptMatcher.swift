@@ -16,7 +16,13 @@ public struct ConceptMatcher: Sendable {
       if mention.role == .cue { codeCues.append(mention) } else { mentions.append(mention) }
     }
     mentions.sort { $0.span < $1.span }
-    var allCues = cues + codeCues + differentialConnectors(mentions, text)
+    // A cue inside a tumor's name is part of the name, not separate evidence: "breast" in
+    // "breast ca brain mets" names the primary, not a body site outside the brain.
+    let tumorNames = mentions.filter { $0.concept == "brain-tumor" }.map(\.span)
+    let freeCues = cues.filter { cue in
+      !tumorNames.contains { $0.start <= cue.span.start && cue.span.end <= $0.end }
+    }
+    var allCues = freeCues + codeCues + differentialConnectors(mentions, text)
     allCues.sort { $0.span < $1.span }
     return (mentions, allCues)
   }

@@ -37,7 +37,12 @@ public struct TokenStream: Sendable {
       ids.append(id)
       var fuzzyId: Int32 = -1
       if id < 0 && token.kind == .word {
-        fuzzyId = fuzzy.lookup(token.normalized) ?? -1
+        let ocr = Self.ocrLetters(token.normalized)
+        if let ocr, let exact = vocabulary.id(ocr) {
+          fuzzyId = exact
+        } else {
+          fuzzyId = fuzzy.lookup(ocr ?? token.normalized) ?? -1
+        }
       }
       fuzzyIds.append(fuzzyId)
       var joined: Int32 = -1
@@ -52,6 +57,30 @@ public struct TokenStream: Sendable {
     self.fuzzyIds = fuzzyIds
     self.joinedIds = joinedIds
     self.segment = segment
+  }
+
+  /// A word with letters and OCR-confused digits read as letters (`tum0r` → `tumor`, `absce55` →
+  /// `abscess`, `1esion` → `lesion`), or nil when the word has no such digit or no letter.
+  static func ocrLetters(_ word: String) -> String? {
+    var letters = 0
+    var digits = 0
+    for byte in word.utf8 {
+      if byte >= 0x61 && byte <= 0x7A { letters += 1 } else if byte >= 0x30 && byte <= 0x39 { digits += 1 }
+    }
+    guard letters >= 2, digits >= 1, letters >= digits * 2 else { return nil }
+    let mapped = word.utf8.map { byte -> UInt8 in
+      switch byte {
+      case 0x30: return 0x6F  // 0 → o
+      case 0x31: return 0x6C  // 1 → l
+      case 0x33: return 0x65  // 3 → e
+      case 0x34: return 0x61  // 4 → a
+      case 0x35: return 0x73  // 5 → s
+      case 0x37: return 0x74  // 7 → t
+      case 0x38: return 0x62  // 8 → b
+      default: return byte
+      }
+    }
+    return String(decoding: mapped, as: UTF8.self)
   }
 
   /// Whether `tokens[index]` is a hyphen (or slash-free dash) glued to words on both sides.
