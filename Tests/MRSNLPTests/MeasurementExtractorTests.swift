@@ -22,6 +22,16 @@ struct MeasurementExtractorTests {
     ("(Lip+Lac)/Cr 5.2", ["LipLac/Cr=5.2"]),
     ("mI/Cr 0.9; 2-HG/Cr 0.3", ["mI/Cr=0.9", "2HG/Cr=0.3"]),
     ("Cho/Cr 1,8", ["Cho/Cr=1.8"]),
+    ("reduced NAA: Cho/NAA 3.6", ["Cho/NAA=3.6"]),
+    ("Cho/Cr-ratio 2.1", ["Cho/Cr=2.1"]),
+    ("Cho:NAA reaches 2.8 anteriorly", ["Cho/NAA=2.8"]),
+    ("NAA/Cr 1.10 (control 1.62), Cho/Cr 0.92", ["NAA/Cr=1.1", "NAA/Cr=1.62", "Cho/Cr=0.92"]),
+    ("Left NAA/Cr 0.58, right 0.86.", ["NAA/Cr=0.58", "NAA/Cr=0.86"]),
+    ("NAA/Cr 3.1 (white matter) and 2.8 (basal ganglia)", ["NAA/Cr=3.1", "NAA/Cr=2.8"]),
+    ("NAA/Cr measures 1.02 versus 1.41 on the left", ["NAA/Cr=1.02", "NAA/Cr=1.41"]),
+    ("Cho/Cr symmetric at 0.8.", ["Cho/Cr=0.8"]),
+    ("NAA/Cr 1.46 (prior 1.55, 14 months ago)", ["NAA/Cr=1.46", "NAA/Cr=1.55"]),
+    ("NAA/Cr 1.2, TE 30 ms", ["NAA/Cr=1.2"]),
   ])
   func notations(text: String, expected: [String]) {
     #expect(measured(text) == expected, "\(text)")

@@ -15,8 +15,25 @@ public struct MeasurementExtractor: Sendable {
   static let connectors: Set<String> = [
     "ratio", "ratios", "of", "=", ":", "(", "is", "was", "were", "measured", "measures",
     "measuring", "approximately", "approx", "about", "~", "up", "to", "value", "values", "at",
-    "reaching", "reached", "peak", "max", "maximum", "maximal", "mean", "elevated", "increased",
-    "reduced", "decreased", "calculated", "estimated", "≈", "of approximately", "ratio:",
+    "reaching", "reached", "reaches", "reach", "peak", "max", "maximum", "maximal", "mean",
+    "elevated", "increased", "reduced", "decreased", "calculated", "estimated", "≈", "-", "around",
+    "measure", "now", "ratio:",
+  ]
+
+  /// Words that may label a further value of the same ratio: "(control 1.62)", "0.58, right 0.86",
+  /// "3.1 (white matter) and 2.8 (basal ganglia)", "1.02 versus 1.41".
+  static let comparisonWords: Set<String> = [
+    ",", "and", "vs", "versus", "(", ")", "right", "left", "control", "controls", "reference",
+    "baseline", "prior", "previous", "previously", "contralateral", "normal-appearing", "lesion",
+    "lesional", "white", "matter", "gray", "grey", "basal", "ganglia", "cortex", "anterior",
+    "posterior", "medial", "lateral", "central", "peripheral", "voxel", "side", "hemisphere",
+    "region", "in", "the", "on", "at", "was", "is", "compared", "with", "to", "from", "of",
+  ]
+
+  /// Units after a number that make it something other than a ratio value.
+  static let units: Set<String> = [
+    "ms", "mm", "cm", "cc", "ml", "mm3", "t", "ppm", "%", "months", "month", "years", "year",
+    "weeks", "week", "days", "day", "hours", "mmol", "mm/l", "mg", "gy", "fx", "x",
   ]
 
   /// Creates an extractor over the lexicon's metabolite names.
@@ -97,20 +114,20 @@ public struct MeasurementExtractor: Sendable {
         if token.kind == .number {
           if let value = Self.value(at: cursor, tokens: tokens, text: text) {
             values.append((value, cursor))
-            var next = cursor + 1
-            while let w = word(next), w == "," || w == "and",
-              next + 1 < tokens.count, tokens[next + 1].kind == .number,
-              let more = Self.value(at: next + 1, tokens: tokens, text: text)
-            {
-              values.append((more, next + 1))
-              next += 2
-            }
           }
           break scan
         }
-        if nameAt[cursor] != nil || !Self.connectors.contains(token.normalized) { break }
+        if nameAt[cursor] != nil || !Self.connectors.contains(token.normalized) {
+          if nameAt[cursor] == nil, let anchored = Self.anchoredValue(from: cursor, sentence: sentence(numerator.first), text: text, nameAt: Set(nameAt.keys)) {
+            values.append(anchored)
+          }
+          break
+        }
         cursor += 1
         steps += 1
+      }
+      if let first = values.first {
+        values += Self.furtherValues(after: first.1, sentence: sentence(numerator.first), text: text, nameAt: Set(nameAt.keys))
       }
       for (value, valueToken) in values {
         result.append(
@@ -118,9 +135,60 @@ public struct MeasurementExtractor: Sendable {
             analyte: analyte, value: value, span: text.span(numerator.first, valueToken),
             sentence: Int(sentence(numerator.first))))
       }
-      index = values.last.map { $0.1 + 1 } ?? denominator.last + 1
+      // A pair of names with no value ("reduced NAA: Cho/NAA 3.6") may hide the real ratio that
+      // starts at its second name, so the scan resumes there.
+      index = values.last.map { $0.1 + 1 } ?? numerator.last + 1
     }
     return result
+  }
+
+  /// Words that, right before a number, make it the value of a ratio named a few words earlier:
+  /// "Cho/Cr symmetric at 0.8", "NAA/Cr in the mesial temporal tissue measures 1.02".
+  static let valueAnchors: Set<String> = ["at", "measures", "measured", "measuring", "of", "(", "=", ":", "is", "was", "reaches", "reaching"]
+
+  /// A value up to ten words after a ratio when an anchor word stands right before it and no
+  /// other number, metabolite name or clause break comes between.
+  static func anchoredValue(from start: Int, sentence: Int32, text: TextAnalysis, nameAt: Set<Int>) -> (Double, Int)? {
+    let tokens = text.tokens
+    var cursor = start
+    while cursor < tokens.count, cursor - start <= 10, text.sentenceOfToken[cursor] == sentence,
+      !nameAt.contains(cursor)
+    {
+      let token = tokens[cursor]
+      if token.kind == .number {
+        guard cursor > start, valueAnchors.contains(tokens[cursor - 1].normalized) else { return nil }
+        return value(at: cursor, tokens: tokens, text: text).map { ($0, cursor) }
+      }
+      if [";", ",", "<", ">", "≤", "≥"].contains(token.normalized) { return nil }
+      cursor += 1
+    }
+    return nil
+  }
+
+  /// Further values of the same ratio after its first value, joined by comparison words.
+  static func furtherValues(after first: Int, sentence: Int32, text: TextAnalysis, nameAt: Set<Int>)
+    -> [(Double, Int)]
+  {
+    let tokens = text.tokens
+    var found: [(Double, Int)] = []
+    var cursor = first + 1
+    var words = 0
+    while cursor < tokens.count, text.sentenceOfToken[cursor] == sentence, words <= 4,
+      !nameAt.contains(cursor)
+    {
+      let token = tokens[cursor]
+      if token.kind == .number {
+        guard let value = value(at: cursor, tokens: tokens, text: text) else { break }
+        found.append((value, cursor))
+        words = 0
+      } else if comparisonWords.contains(token.normalized) {
+        if token.kind == .word { words += 1 }
+      } else {
+        break
+      }
+      cursor += 1
+    }
+    return found
   }
 
   /// The number at `index` as a ratio value, or nil when it is a range, a pair or a position.
@@ -135,7 +203,7 @@ public struct MeasurementExtractor: Sendable {
       {
         return nil
       }
-      if next == "%" || next == "ppm" { return nil }
+      if units.contains(next) { return nil }
     }
     return value
   }
