@@ -435,7 +435,6 @@ adequate to rule out	negated	forward	10		NegEx pre-negation
 negative	negated	forward	10		NegEx pre-negation
 nor	negated	forward	10		NegEx pre-negation
 neither	negated	forward	10		NegEx pre-negation
-non	negated	forward	10		NegEx pre-negation
 absent	negated	forward	10		NegEx pre-negation
 no longer	negated	forward	10		NegEx pre-negation
 no further evidence of	negated	forward	10		NegEx pre-negation

@@ -4,7 +4,7 @@
 /// other result sections, then the rest. The first sentence that says something decides:
 /// a `no-result` cue (non-diagnostic study) means no finding; a concluding verb ("favor",
 /// "consistent with") is decided by the concept that follows it, with its assertion (a negated
-/// tumor or recurrence favors treatment effect); otherwise finding cues ("elevated choline",
+/// tumor favors treatment effect after treatment, a non-tumor diagnosis otherwise); otherwise finding cues ("elevated choline",
 /// "nonspecific") and concepts in a sentence about spectroscopy vote, and a split vote is
 /// `indeterminate`. Orders, reports with no MRS result, and reports whose every stated purpose asks
 /// no tumour question (`no-tumor-question` rows: epilepsy, dementia, neonatal ...) get no finding.
@@ -17,9 +17,17 @@ public struct SpectroscopyFindingDetector: Sendable {
   /// The finding and the span of the sentence that decided it, or nil.
   public func finding(
     text: TextAnalysis, mentions: [Mention], cues: [Mention], measurements: [Measurement],
-    nonTumorPurpose: Bool
+    indications: [String], nonTumorPurpose: Bool
   ) -> (finding: String, sentence: TextSpan)? {
     guard text.document.kind == .report, !nonTumorPurpose else { return nil }
+    // What "no tumor" concludes depends on the question: after treatment it favors treatment
+    // effect; for a lesion of unknown nature it favors a non-tumor diagnosis.
+    let treatedContext =
+      indications.contains("recurrence-vs-treatment-effect")
+      || (!indications.contains("tumor-vs-non-tumor")
+        && mentions.contains { $0.concept == "treatment" && !$0.flags.has(.negated) })
+    let noTumor = treatedContext ? "favors-treatment-effect" : "favors-non-tumor"
+    func vote(_ mention: Mention) -> String? { Self.vote(for: mention, noTumor: noTumor) }
     let hasResult =
       !measurements.isEmpty || mentions.contains { $0.concept == "spectroscopy" }
     guard hasResult else { return nil }
@@ -71,9 +79,9 @@ public struct SpectroscopyFindingDetector: Sendable {
       var votes: [String] = []
       if let conclusion = sentenceCues.first(where: { $0.cue.effect == .conclusion }) {
         if let decided = concepts.sorted(by: { $0.span < $1.span }).first(where: {
-          $0.firstToken > conclusion.mention.lastToken && Self.vote(for: $0) != nil
-        }) {
-          votes.append(Self.vote(for: decided)!)
+          $0.firstToken > conclusion.mention.lastToken && vote($0) != nil
+        }), let decision = vote(decided) {
+          votes.append(decision)
         }
       }
       if votes.isEmpty && (aboutSpectroscopy || tier(text.sentences[sentenceIndex]) <= 1) {
@@ -81,7 +89,7 @@ public struct SpectroscopyFindingDetector: Sendable {
           if case .finding(let value) = cue.effect { votes.append(value) }
         }
         if aboutSpectroscopy {
-          votes += concepts.compactMap(Self.vote(for:))
+          votes += concepts.compactMap(vote)
         }
       }
       let distinct = Set(votes)
@@ -93,15 +101,16 @@ public struct SpectroscopyFindingDetector: Sendable {
     return nil
   }
 
-  /// What one concept mention says about the result, with its assertion.
-  static func vote(for mention: Mention) -> String? {
+  /// What one concept mention says about the result, with its assertion; `noTumor` is what a
+  /// negated tumor concludes in this report.
+  static func vote(for mention: Mention, noTumor: String) -> String? {
     if mention.flags.has(.hypothetical) || mention.flags.has(.family) || mention.flags.has(.historical) {
       return nil
     }
     let negated = mention.flags.has(.negated)
     switch mention.concept {
     case "recurrence", "brain-tumor", "viable-tumor":
-      return negated ? "favors-treatment-effect" : "favors-tumor"
+      return negated ? noTumor : "favors-tumor"
     case "treatment-effect": return negated ? nil : "favors-treatment-effect"
     case "non-tumor-diagnosis": return negated ? nil : "favors-non-tumor"
     default: return nil

@@ -55,7 +55,7 @@ public struct Classifier: Sendable {
     let otherIndications = others.sorted()
     let finding = findings.finding(
       text: text, mentions: assertedMentions, cues: assertedCues, measurements: measurements,
-      nonTumorPurpose: indications.isEmpty && !otherIndications.isEmpty
+      indications: indications, nonTumorPurpose: indications.isEmpty && !otherIndications.isEmpty
         && otherIndications.allSatisfy(lexicon.noTumorQuestionCategories.contains))
     return Classification(
       text: text, decision: Decision(indications: indications, otherIndications: otherIndications),
