@@ -32,8 +32,9 @@ public enum RuleOutcome: Sendable, Hashable {
 
 /// One line of evidence a rule needs (or forbids): any of some concepts, with assertion constraints.
 public struct EvidenceRequirement: Sendable, Hashable {
-  /// Concept ids (mention concepts or cues); any one satisfies the requirement.
-  public var concepts: Set<String>
+  /// Concept ids (mention concepts or cues), in the order written; any one satisfies the
+  /// requirement, and an earlier one is preferred as evidence.
+  public var concepts: [String]
   /// Flags the evidence must carry.
   public var required: AssertionFlags
   /// Flags the evidence must not carry.

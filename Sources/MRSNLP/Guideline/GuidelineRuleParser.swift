@@ -23,7 +23,7 @@ extension LexiconParser {
       }
       for requirement in rule.requirements {
         for exclusion in rule.exclusions
-        where exclusion.concepts.isSuperset(of: requirement.concepts)
+        where Set(exclusion.concepts).isSuperset(of: requirement.concepts)
           && exclusion.required.isSubset(of: requirement.required)
           && exclusion.forbidden.isSubset(of: requirement.forbidden) && exclusion.symptom == nil
         {
@@ -125,7 +125,8 @@ extension LexiconParser {
   mutating func parseRequirement(concepts text: String, constraints: String, file: String, line: Int)
     -> EvidenceRequirement?
   {
-    let names = Set(text.split(separator: " ").map(String.init))
+    var names: [String] = []
+    for name in text.split(separator: " ").map(String.init) where !names.contains(name) { names.append(name) }
     guard !names.isEmpty else {
       error(file, line, "a require/forbid row names no concept")
       return nil

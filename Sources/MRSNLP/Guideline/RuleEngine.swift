@@ -128,7 +128,10 @@ public struct RuleEngine: Sendable {
     _ chosen: inout [Int]
   ) -> Bool {
     if from == requirements.count { return true }
-    for index in unit where !chosen.contains(index) && requirements[from].accepts(items[index]) {
+    let requirement = requirements[from]
+    let candidates = unit.filter { !chosen.contains($0) && requirement.accepts(items[$0]) }
+      .sorted { (requirement.concepts.firstIndex(of: items[$0].concept) ?? 0, $0) < (requirement.concepts.firstIndex(of: items[$1].concept) ?? 0, $1) }
+    for index in candidates {
       chosen.append(index)
       if assign(requirements, from + 1, unit, items, &chosen) { return true }
       chosen.removeLast()
@@ -138,7 +141,7 @@ public struct RuleEngine: Sendable {
 
   /// A requirement in words: "brain-tumor or treatment-effect, not negated/family".
   static func describe(_ requirement: EvidenceRequirement) -> String {
-    var text = requirement.concepts.sorted().joined(separator: " or ")
+    var text = requirement.concepts.joined(separator: " or ")
     let forbidden = AssertionFlag.allCases.filter { requirement.forbidden.has($0) }.map(\.rawValue)
     let required = AssertionFlag.allCases.filter { requirement.required.has($0) }.map(\.rawValue)
     if !required.isEmpty { text += ", \(required.joined(separator: "/"))" }

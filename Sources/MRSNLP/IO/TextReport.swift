@@ -12,14 +12,20 @@ public enum TextReport {
     }
     var lines: [String] = []
     lines.append("\(classification.document.id) (\(classification.document.kind.rawValue)): \(classification.decision.rawValue)")
+    var shown = Set<String>()
     for evaluation in classification.evidence {
+      guard let label = evaluation.label, shown.insert(label).inserted else { continue }
       let used =
         evaluation.mentions.map { quote(classification.mentions[$0]) }
         + evaluation.cues.map { quote(classification.cues[$0]) }
       let kind: String
       if case .indication = evaluation.rule.outcome { kind = "indication" } else { kind = "other" }
-      lines.append("  \(kind) \(evaluation.label ?? "") by rule \(evaluation.rule.id)")
+      lines.append("  \(kind) \(label) by rule \(evaluation.rule.id)")
       for item in used { lines.append("    \(item)") }
+      let others = classification.evidence.filter { $0.label == label && $0.rule.id != evaluation.rule.id }
+      if !others.isEmpty {
+        lines.append("    also supported by: \(others.map(\.rule.id).joined(separator: ", "))")
+      }
     }
     if classification.evidence.isEmpty {
       lines.append("  no rule concluded a covered or non-covered purpose; a person should read the order")

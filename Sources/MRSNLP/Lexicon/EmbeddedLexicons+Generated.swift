@@ -661,19 +661,19 @@ week ago	historical	backward	4		ConText historical post
 in childhood	historical	backward	4		ConText historical post
 as a child	historical	backward	4		ConText historical post
 in remission	historical	backward	4		ConText historical post
-if	hypothetical	forward	8		ConText hypothetical
-in case of	hypothetical	forward	8		ConText hypothetical
+if	hypothetical	forward	-		ConText hypothetical
+in case of	hypothetical	forward	-		ConText hypothetical
 in case	hypothetical	forward	8		ConText hypothetical
-in the event of	hypothetical	forward	8		ConText hypothetical
+in the event of	hypothetical	forward	-		ConText hypothetical
 in the event that	hypothetical	forward	8		ConText hypothetical
 should there be	hypothetical	forward	8		ConText hypothetical
 should there	hypothetical	forward	8		ConText hypothetical
-should	hypothetical	forward	8		ConText hypothetical
+should	hypothetical	forward	-		ConText hypothetical
 should it	hypothetical	forward	8		ConText hypothetical
 should this	hypothetical	forward	8		ConText hypothetical
 unless	hypothetical	forward	8		ConText hypothetical
-return if	hypothetical	forward	8		ConText hypothetical
-call if	hypothetical	forward	8		ConText hypothetical
+return if	hypothetical	forward	-		ConText hypothetical
+call if	hypothetical	forward	-		ConText hypothetical
 if any	hypothetical	forward	8		ConText hypothetical
 as needed	hypothetical	forward	8		ConText hypothetical
 prn	hypothetical	forward	8		ConText hypothetical
@@ -854,6 +854,11 @@ favour	terminate	none	-
 favours	terminate	none	-		
 indicates	terminate	none	-		
 indicating	terminate	none	-		
+:	terminate	none	-		a colon separates a statement from what follows
+call your doctor if	hypothetical	forward	-		discharge instructions
+if any of the following	hypothetical	forward	-		
+if you have	hypothetical	forward	-		
+if there are any	hypothetical	forward	-		
 
 """####),
     (name: "cues.tsv", content: ####"""
