@@ -3,13 +3,16 @@
 /// A symmetric-delete index (SymSpell): every eligible lexicon word of 7 or more letters is indexed
 /// by its deletions; a document word of 6 or more letters that is not itself a lexicon word is
 /// matched when exactly one lexicon word lies within the allowed edit distance (1, or 2 for words
-/// of 11 or more letters), with the same first letter. Transpositions count as one edit.
+/// of 11 or more letters), with the same first letter, and not only in its last letter (that is an
+/// inflection). Transpositions count as one edit.
+/// Deletions are indexed by a 64-bit hash of their bytes, computed without building strings;
+/// a hash collision can only add a candidate, and every candidate is verified by edit distance.
 ///
-/// - Complexity: O(L²) deletions per looked-up word of length L; independent of the lexicon size.
+/// - Complexity: O(L²) hashes of length L per looked-up word; independent of the lexicon size.
 public struct FuzzyIndex: Sendable {
   /// The shortest lexicon word that may be matched fuzzily.
   public static let minimumWordLength = 7
-  private var deletes: [String: [Int32]] = [:]
+  private var deletes: [UInt64: [Int32]] = [:]
   private var spelled: [Int32: [UInt8]] = [:]
   var blocked: Set<String> = []
 
@@ -23,56 +26,70 @@ public struct FuzzyIndex: Sendable {
     let bytes = Array(word.utf8)
     guard bytes.count >= Self.minimumWordLength, spelled[id] == nil else { return }
     spelled[id] = bytes
-    for variant in Self.deletions(bytes, depth: Self.allowedDistance(bytes.count)) {
-      deletes[variant, default: []].append(id)
+    Self.forEachDeletion(bytes, depth: Self.allowedDistance(bytes.count)) { hash in
+      if deletes[hash, default: []].last != id { deletes[hash, default: []].append(id) }
     }
+  }
+
+  /// Makes `word` a known word: it is never taken as a misspelling of a lexicon word.
+  mutating func block(_ word: String) {
+    blocked.insert(word)
   }
 
   /// The id of the single lexicon word within reach of `word`, or nil.
   public func lookup(_ word: String) -> Int32? {
-    let bytes = Array(word.utf8)
-    guard bytes.count >= Self.minimumWordLength - 1, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
-      !blocked.contains(word)
-    else { return nil }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(word.utf8.count)
+    for byte in word.utf8 {
+      guard byte >= 0x61 && byte <= 0x7A else { return nil }
+      bytes.append(byte)
+    }
+    guard bytes.count >= Self.minimumWordLength - 1, !blocked.contains(word) else { return nil }
+    var candidates: [Int32] = []
+    Self.forEachDeletion(bytes, depth: 2) { hash in
+      guard let ids = deletes[hash] else { return }
+      for id in ids where !candidates.contains(id) { candidates.append(id) }
+    }
     var best: Int32?
     var bestDistance = Int.max
     var tie = false
-    var seen = Set<Int32>()
-    for variant in Self.deletions(bytes, depth: 2) {
-      guard let candidates = deletes[variant] else { continue }
-      for id in candidates where seen.insert(id).inserted {
-        guard let target = spelled[id], target.first == bytes.first else { continue }
-        let limit = Self.allowedDistance(target.count)
-        if abs(target.count - bytes.count) > limit { continue }
-        let distance = Self.editDistance(bytes, target)
-        if distance > limit || distance == 0 { continue }
-        if distance < bestDistance {
-          best = id
-          bestDistance = distance
-          tie = false
-        } else if distance == bestDistance {
-          tie = true
-        }
+    for id in candidates {
+      guard let target = spelled[id], target.first == bytes.first else { continue }
+      // An edit confined to the last letter is an inflection ("radiates", "evaluated"), not a typo.
+      let shared = zip(bytes, target).prefix { $0 == $1 }.count
+      if shared >= min(bytes.count, target.count) - 1 { continue }
+      let limit = Self.allowedDistance(target.count)
+      if abs(target.count - bytes.count) > limit { continue }
+      let distance = Self.editDistance(bytes, target)
+      if distance > limit || distance == 0 { continue }
+      if distance < bestDistance {
+        best = id
+        bestDistance = distance
+        tie = false
+      } else if distance == bestDistance {
+        tie = true
       }
     }
     return tie ? nil : best
   }
 
-  static func deletions(_ word: [UInt8], depth: Int) -> Set<String> {
-    var result: Set<String> = [String(decoding: word, as: UTF8.self)]
-    var frontier: [[UInt8]] = [word]
-    for _ in 0..<depth {
-      var next: [[UInt8]] = []
-      for item in frontier where item.count > 1 {
-        for index in item.indices {
-          var shorter = item
-          shorter.remove(at: index)
-          if result.insert(String(decoding: shorter, as: UTF8.self)).inserted { next.append(shorter) }
-        }
+  /// Calls `body` with the FNV-1a hash of `word` and of every word made by deleting one, or (for
+  /// depth 2) two, of its bytes. Some deletions repeat; callers tolerate that.
+  static func forEachDeletion(_ word: [UInt8], depth: Int, _ body: (UInt64) -> Void) {
+    func hash(skipping first: Int, _ second: Int) -> UInt64 {
+      var value: UInt64 = 0xcbf2_9ce4_8422_2325
+      for index in word.indices where index != first && index != second {
+        value = (value ^ UInt64(word[index])) &* 0x100_0000_01b3
       }
-      frontier = next
+      return value ^ UInt64(word.count - (first >= 0 ? 1 : 0) - (second >= 0 ? 1 : 0)) << 56
     }
-    return result
+    body(hash(skipping: -1, -1))
+    guard depth >= 1 else { return }
+    for first in word.indices {
+      body(hash(skipping: first, -1))
+      guard depth >= 2, word.count > 2 else { continue }
+      for second in (first + 1)..<word.count { body(hash(skipping: first, second)) }
+    }
   }
 
   /// Optimal string alignment distance (Levenshtein plus adjacent transpositions).
@@ -96,12 +113,5 @@ public struct FuzzyIndex: Sendable {
       swap(&previous, &current)
     }
     return previous[b.count]
-  }
-}
-
-extension FuzzyIndex {
-  /// Makes `word` a known word: it is never taken as a misspelling of a lexicon word.
-  mutating func block(_ word: String) {
-    blocked.insert(word)
   }
 }

@@ -1,0 +1,199 @@
+// Benchmark for mrs-nlp: throughput of each pipeline stage on a real corpus, in a release build,
+// against the same machine's `wc -w` over the same bytes, measured in the same run.
+//
+// usage: swift run -c release mrs-nlp-bench [--corpus FILE.jsonl ...] [--megabytes N] [--runs N]
+//                                            [--write eval/performance.md]
+import Foundation
+import MRSNLP
+
+struct Options {
+  var corpora: [String] = []
+  var megabytes = 20.0
+  var runs = 3
+  var output: String?
+}
+
+func parseOptions() -> Options {
+  var options = Options()
+  var arguments = Array(CommandLine.arguments.dropFirst())
+  while !arguments.isEmpty {
+    let name = arguments.removeFirst()
+    guard !arguments.isEmpty else {
+      FileHandle.standardError.write(Data("mrs-nlp-bench: \(name) needs a value\n".utf8))
+      exit(2)
+    }
+    let value = arguments.removeFirst()
+    switch name {
+    case "--corpus": options.corpora.append(value)
+    case "--megabytes": options.megabytes = Double(value) ?? options.megabytes
+    case "--runs": options.runs = max(1, Int(value) ?? options.runs)
+    case "--write": options.output = value
+    default:
+      FileHandle.standardError.write(Data("mrs-nlp-bench: unknown option \(name)\n".utf8))
+      exit(2)
+    }
+  }
+  if options.corpora.isEmpty { options.corpora = ["corpora/dev.jsonl", "corpora/test.jsonl"] }
+  return options
+}
+
+/// Documents repeated in a fixed order until the corpus reaches the requested size.
+func buildCorpus(_ options: Options) -> (documents: [Document], jsonl: [UInt8]) {
+  var sources: [Document] = []
+  let reader = JSONLRecordReader()
+  for path in options.corpora {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      FileHandle.standardError.write(Data("mrs-nlp-bench: cannot read \(path)\n".utf8))
+      exit(2)
+    }
+    for (number, line) in [UInt8](data).split(separator: 0x0A).enumerated() {
+      if let document = reader.read(line, line: number + 1)?.document { sources.append(document) }
+    }
+  }
+  var documents: [Document] = []
+  var jsonl: [UInt8] = []
+  let target = Int(options.megabytes * 1_000_000)
+  var index = 0
+  while jsonl.count < target && !sources.isEmpty {
+    var document = sources[index % sources.count]
+    document.id = "bench-\(index)"
+    var writer = JSONWriter()
+    writer.beginObject()
+    writer.string(document.id, key: "id")
+    writer.string(document.kind.rawValue, key: "kind")
+    writer.string(document.text, key: "text")
+    writer.endObject()
+    jsonl += writer.bytes + [0x0A]
+    documents.append(document)
+    index += 1
+  }
+  return (documents, jsonl)
+}
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+func seconds(_ duration: Duration) -> Double {
+  Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+func peakResidentMegabytes() -> Double {
+  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+  for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+    let digits = line.split(separator: " ").dropFirst().first.flatMap { Double($0) } ?? 0
+    return digits / 1024
+  }
+  return 0
+}
+
+/// The wall time of `wc -w` over a file (median of `runs`).
+func wordCountSeconds(_ path: String, runs: Int) -> Double {
+  var times: [Double] = []
+  for _ in 0..<runs {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/wc")
+    process.arguments = ["-w", path]
+    process.standardOutput = FileHandle.nullDevice
+    let clock = ContinuousClock()
+    let elapsed = clock.measure {
+      try? process.run()
+      process.waitUntilExit()
+    }
+    times.append(seconds(elapsed))
+  }
+  return median(times)
+}
+
+let options = parseOptions()
+let clock = ContinuousClock()
+let start = clock.now
+let lexicon: Lexicon
+do {
+  lexicon = try Lexicon.embedded()
+} catch {
+  FileHandle.standardError.write(Data("\(error)\n".utf8))
+  exit(2)
+}
+let classifier = Classifier(lexicon: lexicon)
+let corpus = buildCorpus(options)
+let firstResult: Double = {
+  let begin = clock.now
+  let warm = try? Lexicon.embedded()
+  if let warm {
+    var writer = JSONWriter()
+    ClassificationJSON.write(Classifier(lexicon: warm).classify(corpus.documents[0]), into: &writer)
+  }
+  return seconds(clock.now - begin)
+}()
+let bytes = Double(corpus.jsonl.count)
+let path = NSTemporaryDirectory() + "mrs-nlp-bench-\(ProcessInfo.processInfo.processIdentifier).jsonl"
+FileManager.default.createFile(atPath: path, contents: Data(corpus.jsonl))
+defer { try? FileManager.default.removeItem(atPath: path) }
+
+var tokenCount = 0
+func stage(_ body: () -> Void) -> Double {
+  var times: [Double] = []
+  for _ in 0..<options.runs { times.append(seconds(clock.measure(body))) }
+  return median(times)
+}
+let tokenizeTime = stage {
+  var count = 0
+  for document in corpus.documents { count += Tokenizer().tokenize(ScalarText(document.text)).count }
+  tokenCount = count
+}
+let textTime = stage {
+  for document in corpus.documents { _ = TextAnalysis(document: document, lexicon: lexicon) }
+}
+let matchTime = stage {
+  let matcher = ConceptMatcher(lexicon: lexicon)
+  for document in corpus.documents { _ = matcher.match(TextAnalysis(document: document, lexicon: lexicon)) }
+}
+let pipelineTime = stage {
+  let reader = JSONLRecordReader()
+  var output = 0
+  for (number, line) in corpus.jsonl.split(separator: 0x0A).enumerated() {
+    guard let document = reader.read(line, line: number + 1)?.document else { continue }
+    var writer = JSONWriter()
+    ClassificationJSON.write(classifier.classify(document), into: &writer)
+    output += writer.bytes.count
+  }
+  precondition(output > 0)
+}
+let wcTime = wordCountSeconds(path, runs: options.runs)
+let megabytes = bytes / 1e6
+func rate(_ time: Double) -> String { String(format: "%.2f MB/s", megabytes / time) }
+let processor = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+  .split(separator: "\n").first { $0.hasPrefix("model name") }
+  .map { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" } ?? "unknown"
+
+var report = """
+  # Performance
+
+  Measured by `swift run -c release mrs-nlp-bench --write eval/performance.md` (one core, one
+  thread, median of \(options.runs) runs per figure). Corpus: \(options.corpora.joined(separator: ", ")) repeated
+  to \(corpus.documents.count) documents, \(String(format: "%.1f", megabytes)) MB of JSONL, \(tokenCount) tokens.
+  Machine: \(processor), \(ProcessInfo.processInfo.activeProcessorCount) cores.
+
+  | stage | time | throughput | documents/s | ns/token | × `wc -w` time |
+  |---|---|---|---|---|---|
+
+  """
+for (name, time) in [
+  ("`wc -w` over the same file (same run)", wcTime), ("tokenize", tokenizeTime),
+  ("text analysis (tokens, sections, sentences)", textTime), ("concept matching (with text analysis)", matchTime),
+  ("full pipeline: JSONL in, classify, JSON out", pipelineTime),
+] {
+  report += "| \(name) | \(String(format: "%.3f s", time)) | \(rate(time)) | \(String(format: "%.0f", Double(corpus.documents.count) / time)) | \(String(format: "%.0f", time * 1e9 / Double(max(tokenCount, 1)))) | \(String(format: "%.1f", time / wcTime)) |\n"
+}
+report += """
+
+  Lexicon load and compile plus the first classification: \(String(format: "%.1f ms", firstResult * 1000)).
+  Peak resident memory of the benchmark process (it holds the whole corpus in memory): \(String(format: "%.0f MB", peakResidentMegabytes())).
+  Startup of the command line on one short order is measured separately with
+  `time .build/release/mrs-nlp classify "MRS brain"`.
+
+  """
+print(report, terminator: "")
+if let output = options.output {
+  FileManager.default.createFile(atPath: output, contents: Data(report.utf8))
+}
+_ = start
