@@ -8,20 +8,25 @@ enum ClassifyCommand {
 
   static func run(_ arguments: [String], io: ToolIO) throws -> ExitStatus {
     let parsed = try ParsedArguments(arguments, valued: valued, flags: flags)
-    let explicitInput = try parsed.choice("--input", ["text", "jsonl"])
+    let explicitInput = try parsed.choice("--input", ["text", "jsonl", "csv", "hl7", "fhir"])
     let format =
-      try parsed.choice("--format", ["text", "json", "jsonl", "csv"])
+      try parsed.choice("--format", ["text", "json", "jsonl", "csv", "html"])
       ?? (io.outputIsTerminal ? "text" : "jsonl")
     let kind = DocumentKind(rawValue: try parsed.choice("--kind", ["order", "report"]) ?? "order") ?? .order
     let lexicon = try MRSNLPCommandLine.loadLexicon(parsed, io: io)
     let classifier = Classifier(lexicon: lexicon)
     let sources = try InputSources.resolve(parsed.positionals, explicitInput: explicitInput, io: io)
-    var writer = RecordOutput(format: format, explain: parsed.options["--explain"] != nil, io: io)
+    var writer = RecordOutput(
+      format: format, explain: parsed.options["--explain"] != nil, io: io,
+      provenance: "\(GuidelineVocabulary.guideline); lexicons fnv1a-64 \(lexicon.digest)")
     var seenIDs: [String: Int] = [:]
     var failures = 0
     var total = 0
     writer.begin()
-    try InputSources.forEachRecord(sources, kind: kind, id: parsed.options["--id"], io: io) { record in
+    try InputSources.forEachRecord(
+      sources, kind: kind, id: parsed.options["--id"], io: io,
+      csvHeader: { writer.passthroughColumns = CSVReader.passthroughColumns($0) }
+    ) { record in
       total += 1
       var record = record
       if let earlier = seenIDs[record.id] {
@@ -30,7 +35,7 @@ enum ClassifyCommand {
         seenIDs[record.id] = record.line
       }
       if let document = record.document {
-        writer.write(classifier.classify(document), warnings: record.warnings)
+        writer.write(classifier.classify(document), record: record)
       } else {
         failures += 1
         writer.writeError(record)

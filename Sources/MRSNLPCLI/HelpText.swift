@@ -38,9 +38,15 @@ enum HelpText {
       <file>          Files to read; '-' or nothing reads standard input.
 
     OPTIONS:
-      --input <input>         text | jsonl (default: text, or from the file extension: .jsonl, .ndjson).
+      --input <input>         text | jsonl | csv | hl7 | fhir (default: text, or from the file
+                              extension: .jsonl/.ndjson, .csv, .hl7, .json).
                               A JSONL line is {"id": ..., "text": ..., "kind": "order"|"report"}.
-      --format <format>       text | json | jsonl | csv (default: text on a terminal, jsonl otherwise).
+                              CSV has a header row with 'text' and optional 'id', 'kind'; other
+                              columns pass through to CSV output. HL7: ORM^O01/OMI^O23 messages
+                              (id from MSH-10; text from OBR-4/13/31, NTE, DG1). FHIR R4: a
+                              ServiceRequest, a Bundle, or NDJSON (text from code, reasonCode, note).
+      --format <format>       text | json | jsonl | csv | html (default: text on a terminal, jsonl
+                              otherwise). html is one self-contained page with highlighted evidence.
       --kind <kind>           order | report, for text input (default: order).
       --id <id>               Record id for text input (default: "text", "stdin" or the file name).
       --lexicons <dir>        Load lexicons from a folder instead of the embedded defaults.
@@ -56,6 +62,8 @@ enum HelpText {
       mrs-nlp classify --explain "ring-enhancing lesion, abscess vs necrotic tumor"
       mrs-nlp classify --input jsonl --format jsonl orders.jsonl > decisions.jsonl
       mrs-nlp classify --kind report < report.txt
+      mrs-nlp classify --input hl7 --format csv Examples/orders.hl7
+      mrs-nlp classify --input fhir --format html Examples/orders-fhir.json > review.html
 
     """
 

@@ -13,6 +13,9 @@ enum InputSources {
   static func format(forPath path: String) -> String {
     let lower = path.lowercased()
     if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return "jsonl" }
+    if lower.hasSuffix(".csv") { return "csv" }
+    if lower.hasSuffix(".hl7") { return "hl7" }
+    if lower.hasSuffix(".json") { return "fhir" }
     return "text"
   }
 
@@ -47,28 +50,42 @@ enum InputSources {
   /// Calls `body` with every record of every source, in order.
   static func forEachRecord(
     _ sources: [InputSource], kind: DocumentKind, id: String?, io: ToolIO,
-    _ body: (InputRecord) throws -> Void
+    csvHeader: (([String]) -> Void)? = nil, _ body: (InputRecord) throws -> Void
   ) throws {
     for source in sources {
       switch source {
       case .argumentText(let text):
         try body(textRecord(Array(text.utf8)[...], id: id ?? "text", kind: kind))
       case .standardInput(let format):
-        try read(handle: io.openStandardInput(), format: format, name: id ?? "stdin", kind: kind, body)
+        try read(handle: io.openStandardInput(), format: format, name: id ?? "stdin", kind: kind, csvHeader: csvHeader, body)
       case .file(let path, let format):
         guard let handle = FileHandle(forReadingAtPath: path) else {
           throw UsageError(message: "Cannot open '\(path)' for reading.")
         }
         defer { try? handle.close() }
-        try read(handle: handle, format: format, name: id ?? (path as NSString).lastPathComponent, kind: kind, body)
+        try read(handle: handle, format: format, name: id ?? (path as NSString).lastPathComponent, kind: kind, csvHeader: csvHeader, body)
       }
     }
   }
 
   static func read(
     handle: FileHandle, format: String, name: String, kind: DocumentKind,
-    _ body: (InputRecord) throws -> Void
+    csvHeader: (([String]) -> Void)?, _ body: (InputRecord) throws -> Void
   ) throws {
+    switch format {
+    case "csv":
+      let (header, records) = CSVReader().read([UInt8](handle.readDataToEndOfFile()))
+      csvHeader?(header)
+      for record in records { try body(record) }
+      return
+    case "hl7":
+      for record in HL7v2Reader().records([UInt8](handle.readDataToEndOfFile())) { try body(record) }
+      return
+    case "fhir":
+      for record in FHIRReader().records([UInt8](handle.readDataToEndOfFile())) { try body(record) }
+      return
+    default: break
+    }
     if format == "jsonl" {
       var lines = LineReader(handle: handle)
       let reader = JSONLRecordReader()

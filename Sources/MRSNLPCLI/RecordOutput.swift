@@ -6,24 +6,46 @@ struct RecordOutput {
   let format: String
   let explain: Bool
   let io: ToolIO
+  let provenance: String
+  /// Columns of a CSV input passed through to CSV output, after the tool's own columns.
+  var passthroughColumns: [String] = []
   private var count = 0
+  private var wroteCSVHeader = false
 
-  init(format: String, explain: Bool, io: ToolIO) {
+  init(format: String, explain: Bool, io: ToolIO, provenance: String) {
     self.format = format
     self.explain = explain
     self.io = io
+    self.provenance = provenance
   }
+
+  static let csvColumns = [
+    "id", "decision", "indications", "other_indications", "spectroscopy_finding", "measurements",
+    "rules", "warnings", "error",
+  ]
 
   mutating func begin() {
     switch format {
     case "json": io.out("[")
-    case "csv": io.out("id,decision,indications,other_indications,spectroscopy_finding,measurements,error\r\n")
+    case "html": io.out(HTMLReport.header(title: "mrs-nlp pre-screening results", provenance: provenance))
     default: break
     }
   }
 
   mutating func end() {
     if format == "json" { io.out(count == 0 ? "]\n" : "\n]\n") }
+    if format == "html" { io.out(HTMLReport.footer) }
+    if format == "csv" { csvHeaderIfNeeded() }
+  }
+
+  private mutating func csvHeaderIfNeeded() {
+    guard !wroteCSVHeader else { return }
+    wroteCSVHeader = true
+    io.out(CSV.row(Self.csvColumns + ["provenance"] + passthroughColumns))
+  }
+
+  private func passthrough(_ record: InputRecord) -> [String] {
+    passthroughColumns.map { record.passthrough[$0] ?? "" }
   }
 
   private mutating func separator() {
@@ -31,21 +53,27 @@ struct RecordOutput {
     count += 1
   }
 
-  mutating func write(_ classification: Classification, warnings: [String]) {
+  mutating func write(_ classification: Classification, record: InputRecord) {
+    let warnings = record.warnings
     switch format {
     case "text":
       io.out(TextReport.render(classification, explain: explain))
       for warning in warnings { io.out("  warning: \(warning)\n") }
       io.out("\n")
     case "csv":
+      csvHeaderIfNeeded()
       let measurements = classification.measurements.map { "\($0.analyte)=\($0.value)" }
       io.out(
         CSV.row([
           classification.document.id, classification.decision.rawValue,
           classification.indications.joined(separator: ";"),
           classification.otherIndications.joined(separator: ";"),
-          classification.spectroscopyFinding ?? "", measurements.joined(separator: ";"), "",
-        ]))
+          classification.spectroscopyFinding ?? "", measurements.joined(separator: ";"),
+          classification.evidence.map(\.rule.id).joined(separator: ";"),
+          warnings.joined(separator: "; "), "", provenance,
+        ] + passthrough(record)))
+    case "html":
+      io.out(HTMLReport.document(classification, warnings: warnings))
     default:
       separator()
       var writer = JSONWriter(indent: format == "json" ? 2 : nil)
@@ -61,7 +89,10 @@ struct RecordOutput {
     case "text":
       io.out("\(record.id): error: \(message)\n\n")
     case "csv":
-      io.out(CSV.row([record.id, "", "", "", "", "", message]))
+      csvHeaderIfNeeded()
+      io.out(CSV.row([record.id, "", "", "", "", "", "", record.warnings.joined(separator: "; "), message, provenance] + passthrough(record)))
+    case "html":
+      io.out(HTMLReport.error(id: record.id, message: message))
     default:
       separator()
       var writer = JSONWriter(indent: format == "json" ? 2 : nil)

@@ -1,23 +1,3 @@
-/// Escapes text for HTML element content and attribute values.
-public enum HTMLEscape {
-  /// `&`, `<`, `>`, `"` and `'` become character references.
-  public static func escape(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&#39;"
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result
-  }
-}
-
 extension EvaluationReport {
   /// A self-contained page (no external resources, restrictive Content-Security-Policy) with the
   /// main figures, the confusion matrix and the disagreeing documents; every text is escaped.

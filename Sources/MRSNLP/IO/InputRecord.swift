@@ -12,6 +12,8 @@ public struct InputRecord: Sendable {
   public var warnings: [String]
   /// The whole parsed JSON object, for readers that need more fields (gold labels, targets).
   public var json: JSONValue?
+  /// Columns of a CSV input other than `id`, `text` and `kind`, passed through to CSV output.
+  public var passthrough: [String: String] = [:]
 
   /// Creates a record.
   public init(

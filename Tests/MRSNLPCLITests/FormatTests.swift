@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+@Suite("Input and output formats: CSV, HL7 v2, FHIR, HTML")
+struct FormatTests {
+  func example(_ name: String) -> String { repositoryRoot.appendingPathComponent("Examples/\(name)").path }
+
+  @Test("CSV in and out: quoted fields, embedded line breaks, columns passed through")
+  func csv() {
+    let result = run(["classify", "--format", "csv", example("orders.csv")])
+    #expect(result.status == 0)
+    let lines = result.out.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+    #expect(lines.count == 5)
+    #expect(lines[0].hasPrefix("id,decision,indications,other_indications,spectroscopy_finding,measurements,rules,warnings,error,provenance,auth_id,received_at,line_of_business"))
+    #expect(lines[1].hasPrefix("ex-csv-1,meets-criteria,recurrence-vs-treatment-effect,"))
+    #expect(lines[2].hasPrefix("ex-csv-2,does-not-meet,,epilepsy,"))
+    #expect(lines[3].hasSuffix("PA-9003,2026-01-14T10:15:00-05:00,MEDICARE ADVANTAGE"))
+    #expect(lines[4].hasPrefix("ex-csv-4,needs-review,"))
+  }
+
+  @Test("a CSV row with the wrong field count or an unterminated quote is an error record")
+  func brokenCSV() {
+    let input = "id,text\na,\"GBM s/p XRT, recurrence vs RN\"\nb,one,two\nc,\"never closed\n"
+    let result = run(["classify", "--input", "csv", "--format", "jsonl"], stdin: input)
+    let records = jsonLines(result.out)
+    #expect(records.map { $0["id"] as? String } == ["a", "b", "3"])
+    #expect((records[1]["error"] as? String)?.contains("3 fields") == true)
+    #expect((records[2]["error"] as? String)?.contains("unterminated") == true)
+    #expect(result.status == 1)
+    #expect(run(["classify", "--input", "csv"], stdin: "id,note\n1,x\n").out.contains("no 'text' column"))
+  }
+
+  @Test("HL7 v2 orders: message control ids, decisions, and a broken message as one error")
+  func hl7() {
+    let result = run(["classify", "--format", "jsonl", example("orders.hl7")])
+    let records = jsonLines(result.out)
+    #expect(records.map { $0["id"] as? String } == ["EXAMPLE-ORM-0001", "EXAMPLE-OMI-0002", "EXAMPLE-ORM-0003"])
+    #expect(records[0]["decision"] as? String == "meets-criteria")
+    #expect(records[1]["decision"] as? String == "does-not-meet")
+    #expect(records[2]["error"] != nil)
+    #expect(result.status == 1)
+  }
+
+  @Test("FHIR: a Bundle's ServiceRequests, each classified")
+  func fhir() {
+    let result = run(["classify", "--input", "fhir", "--format", "jsonl", example("orders-fhir.json")])
+    let records = jsonLines(result.out)
+    #expect(records.count == 2)
+    #expect(records.allSatisfy { $0["decision"] as? String == "meets-criteria" })
+  }
+
+  @Test("HTML escapes every piece of input text; markup in an order is shown as text")
+  func htmlEscapes() {
+    let input = """
+      {"id": "<img src=x onerror=alert(2)>", "text": "GBM s/p XRT <script>alert(1)</script> recurrence vs \\"><img src=x onerror=alert(3)> radiation necrosis"}
+      {"id": "bad", "text": 42}
+      """
+    let result = run(["classify", "--input", "jsonl", "--format", "html"], stdin: input)
+    let html = result.out
+    #expect(html.hasPrefix("<!DOCTYPE html>"))
+    #expect(html.contains("Content-Security-Policy"))
+    #expect(!html.contains("<script>"))
+    #expect(!html.contains("<img"))
+    #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    #expect(html.contains("&quot;&gt;&lt;img src=x onerror=alert(3)&gt;"))
+    #expect(html.contains("&lt;img src=x onerror=alert(2)&gt;"))
+    #expect(html.contains("<mark class=\"c-recurrence uncertain\""))
+    #expect(html.contains("<mark class=\"c-treatment-effect\""))
+    #expect(html.contains("decision error"))
+    #expect(html.hasSuffix("</body></html>\n"))
+  }
+}
