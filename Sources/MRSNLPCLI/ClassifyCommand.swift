@@ -19,6 +19,7 @@ enum ClassifyCommand {
     var writer = RecordOutput(
       format: format, explain: parsed.options["--explain"] != nil, io: io,
       provenance: "\(GuidelineVocabulary.guideline); lexicons fnv1a-64 \(lexicon.digest)")
+    writer.thresholds = lexicon.thresholds
     var seenIDs: [String: Int] = [:]
     var failures = 0
     var total = 0

@@ -7,6 +7,8 @@ struct RecordOutput {
   let explain: Bool
   let io: ToolIO
   let provenance: String
+  /// Published cut-offs shown beside measurements in the text format.
+  var thresholds: [ReferenceThreshold] = []
   /// Columns of a CSV input passed through to CSV output, after the tool's own columns.
   var passthroughColumns: [String] = []
   private var count = 0
@@ -57,7 +59,7 @@ struct RecordOutput {
     let warnings = record.warnings
     switch format {
     case "text":
-      io.out(TextReport.render(classification, explain: explain))
+      io.out(TextReport.render(classification, explain: explain, thresholds: thresholds))
       for warning in warnings { io.out("  warning: \(warning)\n") }
       io.out("\n")
     case "csv":

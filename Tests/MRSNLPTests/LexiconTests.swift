@@ -97,6 +97,19 @@ struct LexiconTests {
     }
   }
 
+  @Test("a threshold row with a bad ratio, value or finding is refused")
+  func brokenThresholds() {
+    let content = "@format mrs-thresholds\n@version 1\n@columns analyte\tthreshold\tfavors\tsource\nCho-NAA\t1.5\tfavors-tumor\tx\nCho/NAA\thigh\tfavors-tumor\tx\nCho/NAA\t1.5\ttumor\tx\n"
+    do {
+      _ = try lexicon(replacing: ["th.tsv": content])
+      Issue.record("loading should fail")
+    } catch {
+      #expect(error.description.contains("th.tsv:4: error: 'Cho-NAA' is not a ratio"))
+      #expect(error.description.contains("th.tsv:5: error: threshold 'high' is not a positive number"))
+      #expect(error.description.contains("th.tsv:6: error: 'tumor' is not a spectroscopy finding"))
+    }
+  }
+
   @Test("a term split so that no row matches the whole phrase is reported by the lexicon report")
   func unmatchableTerm() throws {
     let content = Self.header + "brain-tumor\tzzglioma\t\t\nbrain-lesion\tzzglioma lesion\t\t\nrecurrence\tzzbig zzglioma lesion\t\t\nbrain-tumor\tzzbig zzglioma\t\t\n"

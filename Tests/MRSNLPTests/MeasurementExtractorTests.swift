@@ -53,4 +53,13 @@ struct MeasurementExtractorTests {
   func notMeasurements(text: String) {
     #expect(measured(text).isEmpty, "\(text): \(measured(text))")
   }
+
+  @Test("published thresholds are shown beside a measurement, for the reader only")
+  func thresholds() {
+    let result = classify("SPECTROSCOPY: Cho/NAA 2.6 and Cho/Cr 1.2.", kind: .report)
+    let text = TextReport.render(result, thresholds: embeddedLexicon.thresholds)
+    #expect(text.contains("above the published cut-off 1.54 (favors-tumor; information only)"))
+    #expect(text.contains("at or below the published cut-off 1.78"))
+    #expect(!TextReport.render(result).contains("cut-off"))
+  }
 }

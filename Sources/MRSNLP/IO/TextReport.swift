@@ -2,7 +2,9 @@
 /// quoted evidence, the measurements, and every mention with its assertion.
 public enum TextReport {
   /// The report for one classification; `explain` adds every rule considered and why.
-  public static func render(_ classification: Classification, explain: Bool = false) -> String {
+  public static func render(
+    _ classification: Classification, explain: Bool = false, thresholds: [ReferenceThreshold] = []
+  ) -> String {
     let text = classification.text
     func quote(_ mention: Mention) -> String {
       var flags = AssertionFlag.allCases.filter { mention.flags.has($0) }.map(\.rawValue)
@@ -38,6 +40,11 @@ public enum TextReport {
       lines.append("  measurements:")
       for measurement in classification.measurements {
         lines.append("    \(measurement.analyte) = \(measurement.value)  «\(text.text(measurement.span))»")
+        for threshold in thresholds where threshold.analyte == measurement.analyte {
+          let side = measurement.value > threshold.value ? "above" : "at or below"
+          let meaning = measurement.value > threshold.value ? threshold.favors : "not \(threshold.favors)"
+          lines.append("      \(side) the published cut-off \(threshold.value) (\(meaning); information only): \(threshold.source)")
+        }
       }
     }
     let mentions = classification.mentions.filter { $0.concept != "measurement" }

@@ -3382,6 +3382,19 @@ spectroscopy	phosphorus spectroscopy
 spectroscopy	76390		CPT code for MR spectroscopy, written in order text
 
 """####),
+    (name: "thresholds.tsv", content: ####"""
+@format mrs-thresholds
+@version 1
+@columns analyte	threshold	favors	source
+# Published cut-offs that separate recurrent tumor from radiation necrosis, shown next to a
+# measurement in `--format text` as information for the reader. They never change a label:
+# thresholds do not transfer across echo time, field strength, vendor, single- vs multivoxel
+# technique or normalization (DOMAIN.md 3.3). A value above the threshold favors the named finding.
+Cho/NAA	1.54	favors-tumor	multivoxel PRESS, 1.5 T, 32 patients after RT or gamma knife (astrocytomas, metastases): sensitivity 87%, specificity 100% (Chinese thesis, globethesis.com t=2144360272958776)
+Cho/Cr	1.78	favors-tumor	same series: Cho/Cr cut-off 1.78, sensitivity 87%, specificity 100%
+Cho/Cr	1.8	favors-tumor	commonly quoted heuristic credited to Weybright et al., AJR 2005 (not re-verified)
+
+"""####),
     (name: "treatment-effect.tsv", content: ####"""
 @format mrs-terms
 @version 1

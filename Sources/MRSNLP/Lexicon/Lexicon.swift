@@ -25,6 +25,8 @@ public struct Lexicon: Sendable {
   public let fuzzyStoplist: Set<String>
   /// Purposes whose MRS studies answer no tumour question (no `spectroscopy_finding` for them).
   public let noTumorQuestionCategories: Set<String>
+  /// Published cut-offs of metabolite ratios, for readers.
+  public let thresholds: [ReferenceThreshold]
   /// Warnings found while loading (a term under two concepts ...).
   public let warnings: [LexiconDiagnostic]
   /// FNV-1a digest of the files, so a decision can name the exact lexicon set behind it.
@@ -73,6 +75,7 @@ public struct Lexicon: Sendable {
     findingCues = parsed.findingCues
     fuzzyStoplist = parsed.fuzzyStoplist
     noTumorQuestionCategories = parsed.noTumorQuestionCategories
+    thresholds = parsed.thresholds
     warnings = parsed.diagnostics.filter { $0.severity == .warning }
     digest = LexiconSourceFile.digest(files)
     fileNames = files.map(\.name).sorted()

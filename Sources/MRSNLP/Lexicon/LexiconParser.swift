@@ -12,6 +12,7 @@ struct LexiconParser {
   var findingCues: [FindingCue] = []
   var fuzzyStoplist: Set<String> = []
   var noTumorQuestionCategories: Set<String> = []
+  var thresholds: [ReferenceThreshold] = []
 
   static let expectedColumns: [String: [String]] = [
     "mrs-concepts": ["concept", "role", "description"],
@@ -71,6 +72,7 @@ struct LexiconParser {
       case "mrs-metabolites": parseMetabolites(table)
       case "mrs-rules": parseRules(table)
       case "mrs-findings": parseFindings(table)
+      case "mrs-thresholds": parseThresholds(table)
       case "mrs-fuzzy-stoplist":
         for row in table.rows { fuzzyStoplist.insert(Normalizer.normalize(row.fields[0])) }
       default: break
@@ -315,6 +317,29 @@ struct LexiconParser {
         continue
       }
       metabolites.append(MetaboliteEntry(term: row.fields[0], canonical: row.fields[1], line: row.line))
+    }
+  }
+
+  mutating func parseThresholds(_ table: TSVTable) {
+    for row in table.rows {
+      let parts = row.fields[0].split(separator: "/").map(String.init)
+      guard parts.count == 2, parts.allSatisfy(Self.canonicalMetabolites.contains) else {
+        error(table.file, row.line, "'\(row.fields[0])' is not a ratio of normalized metabolites (NUM/DEN)")
+        continue
+      }
+      guard let value = Double(row.fields[1]), value > 0 else {
+        error(table.file, row.line, "threshold '\(row.fields[1])' is not a positive number")
+        continue
+      }
+      guard GuidelineVocabulary.findings.contains(row.fields[2]) else {
+        error(table.file, row.line, "'\(row.fields[2])' is not a spectroscopy finding")
+        continue
+      }
+      guard !row.fields[3].isEmpty else {
+        error(table.file, row.line, "a threshold needs its source")
+        continue
+      }
+      thresholds.append(ReferenceThreshold(analyte: row.fields[0], value: value, favors: row.fields[2], source: row.fields[3]))
     }
   }
 

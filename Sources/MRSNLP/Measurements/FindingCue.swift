@@ -17,3 +17,15 @@ public struct FindingCue: Sendable, Hashable {
   /// The source line.
   public var line: Int
 }
+
+/// One row of `thresholds.tsv`: a published cut-off of a metabolite ratio, shown to readers.
+public struct ReferenceThreshold: Sendable, Hashable {
+  /// The ratio (`Cho/NAA`).
+  public var analyte: String
+  /// The cut-off value.
+  public var value: Double
+  /// What a value above the cut-off favors (a `spectroscopy_finding` value).
+  public var favors: String
+  /// Where the cut-off comes from.
+  public var source: String
+}
