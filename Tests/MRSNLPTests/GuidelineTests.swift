@@ -144,4 +144,24 @@ struct GuidelineTests {
       """
     #expect(classify(report, kind: .report).indications.isEmpty)
   }
+
+  @Test("a recurrence question about an organ outside the brain does not meet; a brain metastasis of that cancer does")
+  func organOutsideTheBrain() {
+    let liver = classify("HCC s/p TACE. Liver MRS: residual viable tumor vs treatment effect?")
+    #expect(liver.indications.isEmpty)
+    #expect(liver.otherIndications == ["liver"])
+    let brain = classify("Breast cancer, brain metastasis s/p SRS; residual tumor vs treatment effect?")
+    #expect(brain.indications == [Self.recurrence])
+  }
+
+  @Test("'newly diagnosed' is not a new finding")
+  func newlyDiagnosed() {
+    #expect(!classify("Newly diagnosed glioblastoma s/p biopsy, radiation planned.").cues.contains { $0.concept == "new-finding" })
+  }
+
+  @Test("a report without an indication section does not take its impression as the question")
+  func reportWithoutPurpose() {
+    let report = "Outside MRS review. No clinical history available.\nFINDINGS: Left thalamic lesion.\nIMPRESSION: Lesion, neoplasm favored."
+    #expect(classify(report, kind: .report).decision == .needsReview)
+  }
 }

@@ -72,6 +72,7 @@ struct LexiconTests {
     (rulesHeader + "rule\tr1\nrequire\tbrain-tumor\tis=negated not=negated\n", "r.tsv:5: error: a flag is both required and forbidden"),
     (rulesHeader + "require\tbrain-tumor\n", "r.tsv:4: error: 'require' comes before any 'rule' row"),
     (rulesHeader + "rule\tr1\nwithin\tparagraph\nrequire\tbrain-tumor\n", "r.tsv:5: error: 'paragraph' is not a proximity"),
+    (rulesHeader + "rule\tr1\nrequire\tbrain-tumor\nforbid\tnon-brain-site\tunless=brain-place\n", "r.tsv:6: error: unless= names unknown concept 'brain-place'"),
   ])
   func brokenRules(content: String, expected: String) {
     do {

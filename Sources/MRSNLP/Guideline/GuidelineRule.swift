@@ -41,6 +41,9 @@ public struct EvidenceRequirement: Sendable, Hashable {
   public var forbidden: AssertionFlags
   /// When set, only `other-indication` evidence with this symptom role counts.
   public var symptom: Bool?
+  /// For a `forbid` row: the row does not apply when the unit holds evidence of one of these
+  /// concepts (`unless=brain-site`).
+  public var unless: [String] = []
   /// The rules-file line, for diagnostics and `--explain`.
   public var line: Int
 

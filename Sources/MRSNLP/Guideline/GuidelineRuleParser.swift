@@ -26,6 +26,7 @@ extension LexiconParser {
         where Set(exclusion.concepts).isSuperset(of: requirement.concepts)
           && exclusion.required.isSubset(of: requirement.required)
           && exclusion.forbidden.isSubset(of: requirement.forbidden) && exclusion.symptom == nil
+          && exclusion.unless.isEmpty
         {
           parser.error(
             rule.file, exclusion.line,
@@ -162,6 +163,13 @@ extension LexiconParser {
             requirement.required.insert(AssertionFlags(flag))
           }
         }
+      case "unless":
+        let names = pieces[1].split(separator: ",").map(String.init)
+        for name in names where self.concepts[name] == nil {
+          error(file, line, "unless= names unknown concept '\(name)'")
+          return nil
+        }
+        requirement.unless = names
       case "role":
         guard pieces[1] == "symptom" || pieces[1] == "purpose" else {
           error(file, line, "role must be symptom or purpose, not '\(pieces[1])'")
@@ -169,7 +177,7 @@ extension LexiconParser {
         }
         requirement.symptom = pieces[1] == "symptom"
       default:
-        error(file, line, "unknown constraint '\(pieces[0])'; expected not=, is= or role=")
+        error(file, line, "unknown constraint '\(pieces[0])'; expected not=, is=, role= or unless=")
         return nil
       }
     }

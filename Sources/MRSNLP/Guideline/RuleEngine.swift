@@ -34,8 +34,13 @@ public struct RuleEngine: Sendable {
         continue
       }
       var pool = evidence
-      if rule.sections == .purpose && hasPurposeSection && text.document.kind == .report {
-        pool.removeAll { ![.purpose, .past].contains(text.sections[$0.item.section].role) }
+      if rule.sections == .purpose && text.document.kind == .report {
+        // A report's findings and impression answer the question; they do not ask it.
+        if hasPurposeSection {
+          pool.removeAll { ![.purpose, .past].contains(text.sections[$0.item.section].role) }
+        } else {
+          pool.removeAll { text.sections[$0.item.section].role == .result }
+        }
       }
       if rule.outcome == .categoryOfEvidence {
         // One evaluation per category, so that every stated purpose is reported.
@@ -76,7 +81,10 @@ public struct RuleEngine: Sendable {
       var fired: RuleEvaluation?
       var closest = (met: -1, missing: rule.requirements.first, blockedBy: nil as Mention?)
       for unit in units {
-        if let blocker = unit.first(where: { index in rule.exclusions.contains { $0.accepts(pool[index].item) } }) {
+        let exclusions = rule.exclusions.filter { exclusion in
+          !unit.contains { exclusion.unless.contains(pool[$0].item.concept) && !pool[$0].item.flags.has(.negated) }
+        }
+        if let blocker = unit.first(where: { index in exclusions.contains { $0.accepts(pool[index].item) } }) {
           if rule.requirements.count > closest.met {
             closest = (rule.requirements.count, nil, pool[blocker].item)
           }

@@ -353,6 +353,7 @@ viable-tumor	cue	Active tumor tissue (viable tumor, active tumor, true progressi
 non-brain-site	cue	A body site outside the brain and spinal cord named as the target (prostate, breast, liver).
 technically-limited	cue	A repeat of an exam that was technically limited (non-diagnostic, motion, poor shim).
 history-of-brain-tumor	cue	A personal history of brain tumor stated by code (Z85.841) or phrase.
+brain-site	cue	A word that places the question in the brain or spinal cord (brain, cerebral, frontal, SRS).
 
 """####),
     (name: "context.tsv", content: ####"""
@@ -879,7 +880,12 @@ if there are any	hypothetical	forward	-
 # ---- new-finding ----
 # Words only: the engine combines them with nearby brain-lesion words ("new" + "enhancement").
 new-finding	new		
-new-finding	newly		
+new-finding	newly enhancing		"newly diagnosed" is not a new finding
+new-finding	newly developed		
+new-finding	newly identified		
+new-finding	newly seen		
+new-finding	newly noted		
+new-finding	newly apparent		
 new-finding	new-appearing		
 new-finding	enlarging		DOMAIN 1.2 #5
 new-finding	enlarged		
@@ -1179,6 +1185,31 @@ differential	separate		"separate PCNSL from toxoplasmosis"
 differential	tell apart		
 new-finding	nodular enhancement		a suspicious enhancing component after treatment
 new-finding	enhancing nodule		
+# Words that place a question in the brain or spinal cord, so a body site named elsewhere in the
+# text (a primary cancer's organ) does not block it (rules.tsv: forbid non-brain-site unless=brain-site).
+brain-site	brain		
+brain-site	cerebral		
+brain-site	intracranial		
+brain-site	intra-axial		
+brain-site	extra-axial		
+brain-site	cerebellar		
+brain-site	cerebellum		
+brain-site	brainstem		
+brain-site	frontal		
+brain-site	parietal		
+brain-site	temporal		
+brain-site	occipital		
+brain-site	thalamic		
+brain-site	periventricular		
+brain-site	posterior fossa		
+brain-site	spinal cord		
+brain-site	CNS	case	
+brain-site	SRS	case	radiosurgery treats the brain
+brain-site	gamma knife		
+brain-site	WBRT	case	
+brain-site	craniotomy		
+brain-site	crani		
+brain-site	resection cavity		
 
 """####),
     (name: "findings.tsv", content: ####"""
@@ -3023,7 +3054,8 @@ recurrence	BT-RADS 4		"highly suspicious of progression"
 #   unless    indication        (skip the rule when a covered indication was found)
 #   require   <concept> [<concept> ...]   TAB   constraints: not=<flag>,<flag> is=<flag> role=symptom|purpose
 #             (each require row needs its own piece of evidence; any listed concept satisfies it)
-#   forbid    same form: the rule fails when any evidence in the unit matches
+#   forbid    same form: the rule fails when any evidence in the unit matches; unless=<concept>
+#             lifts the row when the unit also holds (non-negated) evidence of that concept
 #   explain   a sentence for reviewers (shown by --explain)
 # Flags: negated uncertain historical hypothetical family. A historical tumor is allowed on purpose:
 # "history of GBM, new enhancement" is exactly the first indication.
@@ -3046,6 +3078,7 @@ sections	purpose
 require	brain-tumor	not=negated,family,hypothetical
 require	recurrence viable-tumor	not=negated,family,hypothetical
 require	treatment-effect	not=negated,family,hypothetical,historical
+forbid	non-brain-site	not=negated,family,hypothetical unless=brain-site
 explain	The same contrast where a brain tumor is named, so a primary elsewhere ("breast ca brain
 explain	mets s/p SRS, RN vs recurrence") does not block it.
 
@@ -3056,6 +3089,7 @@ sections	purpose
 require	brain-tumor history-of-brain-tumor	not=negated,family,hypothetical
 require	treatment	not=negated,family,hypothetical
 require	new-finding	not=negated,family,hypothetical
+forbid	non-brain-site	not=negated,family,hypothetical unless=brain-site
 explain	A treated brain tumor with a new, enlarging or changed finding: the classic question of the
 explain	first indication ("GBM s/p chemoradiation, new enhancement").
 
@@ -3066,6 +3100,7 @@ sections	purpose
 require	brain-tumor history-of-brain-tumor	not=negated,family,hypothetical
 require	treatment	not=negated,family,hypothetical
 require	recurrence viable-tumor	not=negated,family,hypothetical
+forbid	non-brain-site	not=negated,family,hypothetical unless=brain-site
 explain	A treated brain tumor and a question of recurrent, residual or progressive tumor ("s/p
 explain	resection of metastasis, evaluate for residual tumor"; "surveillance for recurrence").
 
@@ -3075,6 +3110,7 @@ within	document
 sections	purpose
 require	brain-tumor history-of-brain-tumor	not=negated,family,hypothetical
 require	recurrence	is=uncertain not=negated,family,hypothetical
+forbid	non-brain-site	not=negated,family,hypothetical unless=brain-site
 explain	A brain tumor and an explicit question of recurrence or progression ("hx GBM, new
 explain	subependymal enhancement - progression?"): recurrence presupposes treatment.
 
