@@ -164,4 +164,13 @@ struct GuidelineTests {
     let report = "Outside MRS review. No clinical history available.\nFINDINGS: Left thalamic lesion.\nIMPRESSION: Lesion, neoplasm favored."
     #expect(classify(report, kind: .report).decision == .needsReview)
   }
+
+  @Test("a recurrence question for a tumor the text says was never treated is a contradiction for a person")
+  func contradiction() {
+    let result = classify("Reason: recurrence vs radiation necrosis. History: new mass, no prior surgery or radiation; biopsy next week.")
+    #expect(result.decision == .needsReview)
+    #expect(result.evaluations.contains { $0.fired && $0.rule.id == "recurrence-question-without-treatment" })
+    let treated = classify("GBM resected and irradiated; no bevacizumab. Progression vs treatment effect?")
+    #expect(treated.decision == .meetsCriteria)
+  }
 }

@@ -81,6 +81,9 @@ public struct GuidelineRule: Sendable, Hashable {
   public var requirements: [EvidenceRequirement]
   /// No piece of evidence in the unit may satisfy any of these.
   public var exclusions: [EvidenceRequirement]
+  /// Covered indications withdrawn when this (`review`) rule fires: the text contradicts them,
+  /// so a person must read it.
+  public var vetoes: [String] = []
   /// A sentence for reviewers: what the rule stands for in the guideline.
   public var explanation: String
   /// Source file.

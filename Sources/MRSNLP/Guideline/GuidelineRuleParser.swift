@@ -11,6 +11,10 @@ extension LexiconParser {
     var seenIDs = Set<String>()
     func finish(_ rule: GuidelineRule?, into parser: inout LexiconParser) {
       guard let rule else { return }
+      if !rule.vetoes.isEmpty && rule.outcome != .review {
+        parser.error(rule.file, rule.line, "rule '\(rule.id)' vetoes an indication, so it must yield review")
+        return
+      }
       if rule.requirements.isEmpty {
         parser.error(rule.file, rule.line, "rule '\(rule.id)' requires nothing; add at least one 'require' row")
         return
@@ -110,12 +114,18 @@ extension LexiconParser {
             rule.exclusions.append(requirement)
           }
         }
+      case "vetoes":
+        guard GuidelineVocabulary.indications.contains(value) else {
+          error(table.file, row.line, "'vetoes' names unknown indication '\(value)'")
+          break
+        }
+        rule.vetoes.append(value)
       case "explain":
         rule.explanation = rule.explanation.isEmpty ? value : rule.explanation + " " + value
       default:
         error(
           table.file, row.line,
-          "unknown keyword '\(keyword)'; expected rule, yields, within, sections, kind, unless, require, forbid or explain"
+          "unknown keyword '\(keyword)'; expected rule, yields, within, sections, kind, unless, require, forbid, vetoes or explain"
         )
       }
       current = rule

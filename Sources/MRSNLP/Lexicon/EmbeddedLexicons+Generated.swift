@@ -3195,6 +3195,17 @@ explain	A recurrence or treatment-effect question about a cancer outside the bra
 explain	XRT, recurrence vs fibrosis, MRS pelvis"): the organ is the purpose; does not meet.
 
 
+# ---------------------------------------------------------------- contradictions (a person reads)
+rule	recurrence-question-without-treatment
+yields	review
+vetoes	recurrence-vs-treatment-effect
+within	document
+require	treatment	is=negated not=hypothetical,family
+require	recurrence treatment-effect	not=negated,family,hypothetical
+forbid	treatment	not=negated,family,hypothetical
+explain	A recurrence or treatment-effect question for a tumor the text says was never treated ("no
+explain	prior surgery or radiation"): the fields contradict each other, so a person must read them.
+
 """####),
     (name: "sections.tsv", content: ####"""
 @format mrs-sections

@@ -51,8 +51,11 @@ public struct Classifier: Sendable {
         others.insert(label)
       }
     }
-    indications = GuidelineVocabulary.indications.filter(indications.contains)
-    let otherIndications = others.sorted()
+    // A contradiction withdraws the indication it contradicts and sends the record to a person.
+    let vetoed = Set(evaluations.filter(\.fired).flatMap(\.rule.vetoes))
+    let contradicted = indications.contains(where: vetoed.contains)
+    indications = GuidelineVocabulary.indications.filter { indications.contains($0) && !vetoed.contains($0) }
+    let otherIndications = contradicted && indications.isEmpty ? [] : others.sorted()
     let finding = findings.finding(
       text: text, mentions: assertedMentions, cues: assertedCues, measurements: measurements,
       indications: indications, nonTumorPurpose: indications.isEmpty && !otherIndications.isEmpty
