@@ -3,8 +3,8 @@ import MRSNLP
 
 /// `mrs-nlp classify`: reads records, classifies each, writes one output record per input record.
 enum ClassifyCommand {
-  static let valued: Set<String> = ["--input", "--format", "--kind", "--id", "--lexicons"]
-  static let flags: Set<String> = ["--explain"]
+  static let valued: Set<String> = ["--input", "--format", "--kind", "--id", "--lexicons", "--line-of-business"]
+  static let flags: Set<String> = ["--explain", "--summary"]
 
   static func run(_ arguments: [String], io: ToolIO) throws -> ExitStatus {
     let parsed = try ParsedArguments(arguments, valued: valued, flags: flags)
@@ -18,8 +18,14 @@ enum ClassifyCommand {
     let sources = try InputSources.resolve(parsed.positionals, explicitInput: explicitInput, io: io)
     var writer = RecordOutput(
       format: format, explain: parsed.options["--explain"] != nil, io: io,
-      provenance: "\(GuidelineVocabulary.guideline); lexicons fnv1a-64 \(lexicon.digest)")
+      provenance: GuidelineVocabulary.provenance(lexiconDigest: lexicon.digest))
     writer.thresholds = lexicon.thresholds
+    writer.lexiconDigest = lexicon.digest
+    let defaultLineOfBusiness = parsed.options["--line-of-business"]
+    if let value = defaultLineOfBusiness, lexicon.program(named: value) == nil {
+      throw UsageError(message: "Unknown line of business '\(value)'. Known: \(lexicon.programs.map(\.program).joined(separator: ", ")).")
+    }
+    var summary = WorklistSummary()
     var seenIDs: [String: Int] = [:]
     var failures = 0
     var total = 0
@@ -35,12 +41,26 @@ enum ClassifyCommand {
       } else {
         seenIDs[record.id] = record.line
       }
-      if let document = record.document {
-        writer.write(classifier.classify(document), record: record)
+      if var document = record.document {
+        if document.lineOfBusiness == nil { document.lineOfBusiness = defaultLineOfBusiness }
+        if let value = document.lineOfBusiness, lexicon.program(named: value) == nil {
+          record.error = "unknown line of business '\(value)'; known: \(lexicon.programs.map(\.program).joined(separator: ", "))"
+          failures += 1
+          summary.addError(record.id)
+          writer.writeError(record)
+          return
+        }
+        let classification = classifier.classify(document)
+        summary.add(classification)
+        writer.write(classification, record: record)
       } else {
         failures += 1
+        summary.addError(record.id)
         writer.writeError(record)
       }
+    }
+    if parsed.options["--summary"] != nil {
+      if format == "html" { writer.summary(summary.lines) } else { io.err(summary.lines.joined(separator: "\n") + "\n") }
     }
     writer.end()
     if failures > 0 {

@@ -50,7 +50,14 @@ enum HelpText {
       --kind <kind>           order | report, for text input (default: order).
       --id <id>               Record id for text input (default: "text", "stdin" or the file name).
       --lexicons <dir>        Load lexicons from a folder instead of the embedded defaults.
+      --line-of-business <v>  The plan's line of business for records that do not name one
+                              (commercial, fep, medicare-advantage, medicare, medicaid; a record's
+                              own line_of_business field wins). Programs that follow other rules
+                              go to a person, with the reason.
       --explain               With text output: every rule considered, and why it did or did not fire.
+      --summary               End with a worklist summary: counts per decision, indication, other
+                              indication and flag, and the ids that need a person (standard error;
+                              a final section in HTML). It never quotes clinical text.
       -h, --help              Show this help.
 
     One output record per input record, in input order; a record that cannot be read carries

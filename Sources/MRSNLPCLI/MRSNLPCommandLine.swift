@@ -87,7 +87,7 @@ public enum MRSNLPCommandLine {
 
   static func version(_ io: ToolIO) -> ExitStatus {
     let digest = LexiconSourceFile.digest(LexiconSourceFile.embedded)
-    io.out("mrs-nlp \(HelpText.version)\nguideline: \(GuidelineVocabulary.guideline)\nembedded lexicons: fnv1a-64 \(digest)\n")
+    io.out("mrs-nlp \(HelpText.version)\nguideline: \(GuidelineVocabulary.guideline), revised \(GuidelineVocabulary.guidelineRevision)\nembedded lexicons: fnv1a-64 \(digest)\n")
     return .success
   }
 

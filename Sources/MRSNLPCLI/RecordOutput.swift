@@ -9,6 +9,8 @@ struct RecordOutput {
   let provenance: String
   /// Published cut-offs shown beside measurements in the text format.
   var thresholds: [ReferenceThreshold] = []
+  /// The digest of the lexicon set, written into each JSON record's provenance.
+  var lexiconDigest: String?
   /// Columns of a CSV input passed through to CSV output, after the tool's own columns.
   var passthroughColumns: [String] = []
   private var count = 0
@@ -23,7 +25,7 @@ struct RecordOutput {
 
   static let csvColumns = [
     "id", "decision", "indications", "other_indications", "spectroscopy_finding", "measurements",
-    "rules", "warnings", "error",
+    "flags", "routed_to_review", "rules", "warnings", "error",
   ]
 
   mutating func begin() {
@@ -71,6 +73,8 @@ struct RecordOutput {
           classification.indications.joined(separator: ";"),
           classification.otherIndications.joined(separator: ";"),
           classification.spectroscopyFinding ?? "", measurements.joined(separator: ";"),
+          classification.flags.map(\.name).joined(separator: ";"),
+          classification.routedToReview.joined(separator: "; "),
           classification.evidence.map(\.rule.id).joined(separator: ";"),
           warnings.joined(separator: "; "), "", provenance,
         ] + passthrough(record)))
@@ -79,10 +83,14 @@ struct RecordOutput {
     default:
       separator()
       var writer = JSONWriter(indent: format == "json" ? 2 : nil)
-      ClassificationJSON.write(classification, warnings: warnings, into: &writer)
+      ClassificationJSON.write(classification, warnings: warnings, lexiconDigest: lexiconDigest, into: &writer)
       io.out(writer.bytes)
       if format == "jsonl" { io.out("\n") }
     }
+  }
+
+  mutating func summary(_ lines: [String]) {
+    io.out(HTMLReport.summary(lines))
   }
 
   mutating func writeError(_ record: InputRecord) {
@@ -92,7 +100,7 @@ struct RecordOutput {
       io.out("\(record.id): error: \(message)\n\n")
     case "csv":
       csvHeaderIfNeeded()
-      io.out(CSV.row([record.id, "", "", "", "", "", "", record.warnings.joined(separator: "; "), message, provenance] + passthrough(record)))
+      io.out(CSV.row([record.id, "", "", "", "", "", "", "", "", record.warnings.joined(separator: "; "), message, provenance] + passthrough(record)))
     case "html":
       io.out(HTMLReport.error(id: record.id, message: message))
     default:

@@ -11,10 +11,11 @@ struct FormatTests {
     #expect(result.status == 0)
     let lines = result.out.components(separatedBy: "\r\n").filter { !$0.isEmpty }
     #expect(lines.count == 5)
-    #expect(lines[0].hasPrefix("id,decision,indications,other_indications,spectroscopy_finding,measurements,rules,warnings,error,provenance,auth_id,received_at,line_of_business"))
+    #expect(lines[0] == "id,decision,indications,other_indications,spectroscopy_finding,measurements,flags,routed_to_review,rules,warnings,error,provenance,auth_id,received_at,line_of_business")
     #expect(lines[1].hasPrefix("ex-csv-1,meets-criteria,recurrence-vs-treatment-effect,"))
     #expect(lines[2].hasPrefix("ex-csv-2,does-not-meet,,epilepsy,"))
     #expect(lines[3].hasSuffix("PA-9003,2026-01-14T10:15:00-05:00,MEDICARE ADVANTAGE"))
+    #expect(lines[3].hasPrefix("ex-csv-3,needs-review,,,,,,\"line of business medicare-advantage"))
     #expect(lines[4].hasPrefix("ex-csv-4,needs-review,"))
   }
 
@@ -68,5 +69,33 @@ struct FormatTests {
     #expect(html.contains("<mark class=\"c-treatment-effect\""))
     #expect(html.contains("decision error"))
     #expect(html.hasSuffix("</body></html>\n"))
+  }
+
+  @Test("--summary counts decisions and lists the ids that need a person, without clinical text")
+  func summary() {
+    let result = run(["classify", "--format", "jsonl", "--summary", "--line-of-business", "commercial", example("orders.csv")])
+    #expect(result.err.contains("decisions: does-not-meet 1, meets-criteria 1, needs-review 2"))
+    #expect(result.err.contains("need a person (3): ex-csv-2, ex-csv-3, ex-csv-4"))
+    #expect(!result.err.contains("GBM") && !result.err.contains("lesion"))
+    let html = run(["classify", "--format", "html", "--summary", example("orders.csv")]).out
+    #expect(html.contains("<h2>Worklist summary</h2>"))
+  }
+
+  @Test("a record's unknown line of business is an error for that record; an unknown default is a usage error")
+  func unknownLineOfBusiness() {
+    let result = run(["classify", "--input", "jsonl", "--format", "jsonl"], stdin: "{\"id\": \"1\", \"text\": \"MRS\", \"line_of_business\": \"gold plan\"}\n{\"id\": \"2\", \"text\": \"MRS\"}\n")
+    let records = jsonLines(result.out)
+    #expect((records[0]["error"] as? String)?.contains("unknown line of business 'gold plan'") == true)
+    #expect(records[1]["error"] == nil)
+    #expect(run(["classify", "--line-of-business", "gold", "x"]).status == 2)
+  }
+
+  @Test("every JSON record names the guideline revision and the lexicon digest")
+  func provenance() {
+    let record = jsonLines(run(["classify", "--format", "jsonl", "MRS brain"]).out).first
+    let provenance = record?["provenance"] as? [String: Any]
+    #expect(provenance?["guideline"] as? String == "04-70540-07")
+    #expect(provenance?["revised"] as? String == "2026-05-15")
+    #expect((provenance?["lexicon_digest"] as? String)?.count == 16)
   }
 }

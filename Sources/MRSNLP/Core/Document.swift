@@ -14,11 +14,20 @@ public struct Document: Sendable, Hashable {
   public var kind: DocumentKind
   /// The exact original text.
   public var text: String
+  /// The plan's line of business (`commercial`, `fep`, `medicare-advantage` ...), when given.
+  public var lineOfBusiness: String?
+  /// The ordered procedure as the input names it outside the text (a CSV or JSONL field), if any.
+  public var procedure: String?
 
   /// Creates a document.
-  public init(id: String, kind: DocumentKind = .order, text: String) {
+  public init(
+    id: String, kind: DocumentKind = .order, text: String, lineOfBusiness: String? = nil,
+    procedure: String? = nil
+  ) {
     self.id = id
     self.kind = kind
     self.text = text
+    self.lineOfBusiness = lineOfBusiness
+    self.procedure = procedure
   }
 }

@@ -84,6 +84,8 @@ public struct GuidelineRule: Sendable, Hashable {
   /// Covered indications withdrawn when this (`review`) rule fires: the text contradicts them,
   /// so a person must read it.
   public var vetoes: [String] = []
+  /// Flags reported when this (`review`) rule fires; a flagged record goes to a person.
+  public var flags: [String] = []
   /// A sentence for reviewers: what the rule stands for in the guideline.
   public var explanation: String
   /// Source file.

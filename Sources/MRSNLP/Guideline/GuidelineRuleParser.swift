@@ -11,8 +11,8 @@ extension LexiconParser {
     var seenIDs = Set<String>()
     func finish(_ rule: GuidelineRule?, into parser: inout LexiconParser) {
       guard let rule else { return }
-      if !rule.vetoes.isEmpty && rule.outcome != .review {
-        parser.error(rule.file, rule.line, "rule '\(rule.id)' vetoes an indication, so it must yield review")
+      if !(rule.vetoes.isEmpty && rule.flags.isEmpty) && rule.outcome != .review {
+        parser.error(rule.file, rule.line, "rule '\(rule.id)' vetoes an indication or raises a flag, so it must yield review")
         return
       }
       if rule.requirements.isEmpty {
@@ -120,12 +120,18 @@ extension LexiconParser {
           break
         }
         rule.vetoes.append(value)
+      case "flag":
+        guard !value.isEmpty, value.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || $0 == "-" }) else {
+          error(table.file, row.line, "a flag name is lower-case words joined by hyphens, not '\(value)'")
+          break
+        }
+        rule.flags.append(value)
       case "explain":
         rule.explanation = rule.explanation.isEmpty ? value : rule.explanation + " " + value
       default:
         error(
           table.file, row.line,
-          "unknown keyword '\(keyword)'; expected rule, yields, within, sections, kind, unless, require, forbid, vetoes or explain"
+          "unknown keyword '\(keyword)'; expected rule, yields, within, sections, kind, unless, require, forbid, vetoes, flag or explain"
         )
       }
       current = rule

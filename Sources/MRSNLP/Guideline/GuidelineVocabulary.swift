@@ -20,6 +20,15 @@ public enum GuidelineVocabulary {
     "brain-tumor", "treatment", "treatment-effect", "recurrence", "brain-lesion",
     "non-tumor-diagnosis", "other-indication", "spectroscopy", "measurement",
   ]
-  /// The guideline this tool applies, and its revision.
+  /// The guideline this tool applies.
   public static let guideline = "Florida Blue MCG 04-70540-07 (Magnetic Resonance Spectroscopy)"
+  /// The guideline's identifier.
+  public static let guidelineID = "04-70540-07"
+  /// The guideline revision the rules encode.
+  public static let guidelineRevision = "2026-05-15"
+
+  /// One line naming the guideline, its revision and the lexicon set behind a decision.
+  public static func provenance(lexiconDigest: String) -> String {
+    "\(guideline), revised \(guidelineRevision); lexicons fnv1a-64 \(lexiconDigest)"
+  }
 }

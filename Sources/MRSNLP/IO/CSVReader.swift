@@ -120,7 +120,13 @@ public struct CSVReader: Sendable {
       if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
         record.error = "'text' is empty"
       } else {
-        record.document = Document(id: id, kind: kind, text: text)
+        func column(_ name: String) -> String? {
+          guard let index = lower.firstIndex(of: name), index < row.fields.count, !row.fields[index].isEmpty else { return nil }
+          return row.fields[index]
+        }
+        record.document = Document(
+          id: id, kind: kind, text: text, lineOfBusiness: column("line_of_business"),
+          procedure: column("procedure") ?? column("cpt_codes") ?? column("cpt"))
       }
       records.append(record)
     }

@@ -5,7 +5,8 @@ public enum ClassificationJSON {
   /// - Parameter warnings: reader warnings to report in the record (`warnings`).
   /// - Parameter lexiconDigest: the digest of the lexicon set, for provenance.
   public static func write(
-    _ classification: Classification, warnings: [String] = [], into writer: inout JSONWriter
+    _ classification: Classification, warnings: [String] = [], lexiconDigest: String? = nil,
+    into writer: inout JSONWriter
   ) {
     let text = classification.text
     writer.beginObject()
@@ -50,6 +51,40 @@ public enum ClassificationJSON {
       writer.endObject()
     }
     writer.endArray()
+    writer.beginArray("flags")
+    for flag in classification.flags {
+      writer.beginObject()
+      writer.string(flag.name, key: "flag")
+      writer.string(flag.reason, key: "reason")
+      if let span = flag.span {
+        writer.int(span.start, key: "start")
+        writer.int(span.end, key: "end")
+        writer.string(text.text(span), key: "text")
+      }
+      writer.endObject()
+    }
+    writer.endArray()
+    if let program = classification.program {
+      writer.beginObject("program")
+      writer.string(classification.document.lineOfBusiness, key: "line_of_business")
+      writer.string(program.program, key: "program")
+      writer.string(program.guidelineApplies ? "guideline" : "review", key: "policy")
+      writer.string(program.reason, key: "reason")
+      writer.endObject()
+    }
+    if !classification.routedToReview.isEmpty {
+      writer.strings(classification.routedToReview, key: "routed_to_review")
+      writer.string(classification.guidelineDecision.rawValue, key: "guideline_decision")
+      writer.strings(classification.guidelineIndications, key: "guideline_indications")
+      writer.strings(classification.guidelineOtherIndications, key: "guideline_other_indications")
+    }
+    if let lexiconDigest {
+      writer.beginObject("provenance")
+      writer.string(GuidelineVocabulary.guidelineID, key: "guideline")
+      writer.string(GuidelineVocabulary.guidelineRevision, key: "revised")
+      writer.string(lexiconDigest, key: "lexicon_digest")
+      writer.endObject()
+    }
     if !warnings.isEmpty { writer.strings(warnings, key: "warnings") }
     writer.endObject()
   }

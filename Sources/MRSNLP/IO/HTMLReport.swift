@@ -49,6 +49,8 @@ public enum HTMLReport {
     }
     if classification.evidence.isEmpty { html += "<li>no rule concluded a purpose; a person should read the order</li>" }
     if let finding = classification.spectroscopyFinding { html += "<li>spectroscopy finding: \(e(finding))</li>" }
+    for reason in classification.routedToReview { html += "<li><strong>routed to a person:</strong> \(e(reason))</li>" }
+    for flag in classification.flags { html += "<li>flag <code>\(e(flag.name))</code>: \(e(flag.reason))</li>" }
     for warning in warnings { html += "<li>warning: \(e(warning))</li>" }
     html += "</ul>\n<div class=\"text\">"
     var cursor = 0
@@ -71,6 +73,11 @@ public enum HTMLReport {
   public static func error(id: String, message: String) -> String {
     let e = HTMLEscape.escape
     return "<section><h2>\(e(id)) <span class=\"decision error\">error</span></h2><p>\(e(message))</p></section>\n"
+  }
+
+  /// A closing section listing a worklist summary (counts and the ids that need a person).
+  public static func summary(_ lines: [String]) -> String {
+    "<section><h2>Worklist summary</h2><pre>\(HTMLEscape.escape(lines.joined(separator: "\n")))</pre></section>\n"
   }
 
   /// Closes the page.

@@ -59,8 +59,10 @@ public struct JSONLRecordReader: Sendable {
       return InputRecord(
         id: id, line: line, error: "'text' is empty", warnings: warnings, json: value)
     }
-    return InputRecord(
-      id: id, line: line, document: Document(id: id, kind: kind, text: documentText),
-      warnings: warnings, json: value)
+    let document = Document(
+      id: id, kind: kind, text: documentText,
+      lineOfBusiness: value["line_of_business"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 },
+      procedure: value["procedure"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 })
+    return InputRecord(id: id, line: line, document: document, warnings: warnings, json: value)
   }
 }

@@ -29,6 +29,16 @@ public enum TextReport {
         lines.append("    also supported by: \(others.map(\.rule.id).joined(separator: ", "))")
       }
     }
+    for reason in classification.routedToReview {
+      lines.append("  routed to a person: \(reason)")
+    }
+    if !classification.routedToReview.isEmpty {
+      let labels = classification.guidelineIndications + classification.guidelineOtherIndications
+      lines.append("  the guideline rules alone: \(classification.guidelineDecision.rawValue)\(labels.isEmpty ? "" : " " + labels.joined(separator: ", "))")
+    }
+    for flag in classification.flags {
+      lines.append("  flag \(flag.name)\(flag.span.map { " «\(text.text($0))»" } ?? ""): \(flag.reason)")
+    }
     if classification.evidence.isEmpty {
       lines.append("  no rule concluded a covered or non-covered purpose; a person should read the order")
     }

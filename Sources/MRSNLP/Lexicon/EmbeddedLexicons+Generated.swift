@@ -1149,7 +1149,6 @@ technically-limited	patient motion
 technically-limited	technically limited		brief
 technically-limited	technically inadequate		
 technically-limited	technically suboptimal		
-technically-limited	suboptimal		brief
 technically-limited	poor shim		brief
 technically-limited	inadequate shim		
 technically-limited	poor water suppression		
@@ -1165,9 +1164,6 @@ technically-limited	limited study
 technically-limited	limited exam		
 technically-limited	incomplete exam		
 technically-limited	aborted		
-technically-limited	repeat		brief
-technically-limited	redo		
-technically-limited	rescan		
 # Stability phrases: longer than the change words inside them, so they win and no new finding is read.
 surveillance	no interval change		stability, not a new finding
 surveillance	no significant interval change		
@@ -1210,6 +1206,11 @@ brain-site	WBRT	case
 brain-site	craniotomy		
 brain-site	crani		
 brain-site	resection cavity		
+technically-limited	suboptimal study		"suboptimal" alone is too general ("suboptimal response")
+technically-limited	suboptimal exam		
+technically-limited	suboptimal quality		
+technically-limited	poorly enhanced		the guideline's wording
+technically-limited	non-diagnostic due to		
 
 """####),
     (name: "findings.tsv", content: ####"""
@@ -2986,6 +2987,22 @@ other-indication	breast lesion MRS	category=breast
 other-indication	BI-RADS 4	category=breast	
 
 """####),
+    (name: "programs.tsv", content: ####"""
+@format mrs-programs
+@version 1
+@columns program	policy	aliases	reason
+# Lines of business and whether this guideline decides for them (the guideline's program-exception
+# section; DOMAIN.md 6.3). policy: guideline (this guideline applies) or review (other rules apply:
+# the record goes to a person with the reason, never to an approval from this guideline).
+# A record's line_of_business (JSONL or CSV field, or --line-of-business) is matched case-
+# insensitively, with spaces and underscores read as hyphens, against the program or its aliases.
+commercial	guideline	commercial-ppo commercial-hmo ppo hmo aca individual group	this guideline applies
+fep	review	federal-employee-program federal-employee-health-benefits fehb	The Federal Employee Program follows FEP medical policy, not this guideline.
+medicare-advantage	review	ma mapd medicare-part-c part-c	Medicare Advantage: no national or local coverage determination at the guideline's last review, and Medicare's NCD 220.2.1 treats MRS as non-covered; a person decides.
+medicare	review	medicare-fee-for-service medicare-ffs original-medicare	Medicare fee-for-service: national coverage determination 220.2.1 treats MRS as non-covered.
+medicaid	review	medicaid-managed-care	Medicaid may follow state rules; a person decides.
+
+"""####),
     (name: "recurrence.tsv", content: ####"""
 @format mrs-terms
 @version 1
@@ -3056,6 +3073,8 @@ recurrence	BT-RADS 4		"highly suspicious of progression"
 #             (each require row needs its own piece of evidence; any listed concept satisfies it)
 #   forbid    same form: the rule fails when any evidence in the unit matches; unless=<concept>
 #             lifts the row when the unit also holds (non-negated) evidence of that concept
+#   vetoes    with "yields review": withdraws that covered indication when the rule fires
+#   flag      with "yields review": names a flag reported in the output; the record goes to a person
 #   explain   a sentence for reviewers (shown by --explain)
 # Flags: negated uncertain historical hypothetical family. A historical tumor is allowed on purpose:
 # "history of GBM, new enhancement" is exactly the first indication.
@@ -3205,6 +3224,16 @@ require	recurrence treatment-effect	not=negated,family,hypothetical
 forbid	treatment	not=negated,family,hypothetical
 explain	A recurrence or treatment-effect question for a tumor the text says was never treated ("no
 explain	prior surgery or radiation"): the fields contradict each other, so a person must read them.
+
+# ---------------------------------------------------------------- re-imaging (guideline)
+rule	repeat-for-technically-limited-exam
+yields	review
+kind	order
+flag	repeat-technically-limited
+within	document
+require	technically-limited	not=negated,family,hypothetical
+explain	The guideline makes re-imaging for a poorly enhanced or technically limited exam the imaging
+explain	provider's responsibility: a repeat requested for that reason goes to a person.
 
 """####),
     (name: "sections.tsv", content: ####"""

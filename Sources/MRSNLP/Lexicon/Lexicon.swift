@@ -27,6 +27,14 @@ public struct Lexicon: Sendable {
   public let noTumorQuestionCategories: Set<String>
   /// Published cut-offs of metabolite ratios, for readers.
   public let thresholds: [ReferenceThreshold]
+  /// Lines of business and whether this guideline decides for them.
+  public let programs: [ProgramPolicy]
+
+  /// The program a line-of-business value names, or nil when it names none.
+  public func program(named value: String) -> ProgramPolicy? {
+    let key = ProgramPolicy.normalize(value)
+    return programs.first { ProgramPolicy.normalize($0.program) == key || $0.aliases.contains(key) }
+  }
   /// Warnings found while loading (a term under two concepts ...).
   public let warnings: [LexiconDiagnostic]
   /// FNV-1a digest of the files, so a decision can name the exact lexicon set behind it.
@@ -76,6 +84,7 @@ public struct Lexicon: Sendable {
     fuzzyStoplist = parsed.fuzzyStoplist
     noTumorQuestionCategories = parsed.noTumorQuestionCategories
     thresholds = parsed.thresholds
+    programs = parsed.programs
     warnings = parsed.diagnostics.filter { $0.severity == .warning }
     digest = LexiconSourceFile.digest(files)
     fileNames = files.map(\.name).sorted()

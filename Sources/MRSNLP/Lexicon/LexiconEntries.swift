@@ -94,3 +94,21 @@ public struct MetaboliteEntry: Sendable, Hashable {
   /// Source line.
   public var line: Int
 }
+
+/// One row of `programs.tsv`: a line of business and whether this guideline decides for it.
+public struct ProgramPolicy: Sendable, Hashable {
+  /// The program id (`commercial`, `fep`, `medicare-advantage` ...).
+  public var program: String
+  /// Whether this guideline applies (`true`), or the record goes to a person.
+  public var guidelineApplies: Bool
+  /// Other spellings that name the program.
+  public var aliases: [String]
+  /// Why, in words, shown to the reviewer.
+  public var reason: String
+
+  /// The normalized form of a line-of-business value: lower case, spaces and underscores as hyphens.
+  public static func normalize(_ value: String) -> String {
+    String(value.lowercased().map { $0 == " " || $0 == "_" ? "-" : $0 })
+      .split(separator: "-", omittingEmptySubsequences: true).joined(separator: "-")
+  }
+}

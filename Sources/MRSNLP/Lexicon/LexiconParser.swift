@@ -13,6 +13,7 @@ struct LexiconParser {
   var fuzzyStoplist: Set<String> = []
   var noTumorQuestionCategories: Set<String> = []
   var thresholds: [ReferenceThreshold] = []
+  var programs: [ProgramPolicy] = []
 
   static let expectedColumns: [String: [String]] = [
     "mrs-concepts": ["concept", "role", "description"],
@@ -26,6 +27,7 @@ struct LexiconParser {
     "mrs-findings": ["phrase", "effect", "note"],
     "mrs-fuzzy-stoplist": ["word", "note"],
     "mrs-thresholds": ["analyte", "threshold", "favors", "source"],
+    "mrs-programs": ["program", "policy", "aliases", "reason"],
   ]
 
   mutating func error(_ file: String, _ line: Int, _ message: String) {
@@ -73,6 +75,7 @@ struct LexiconParser {
       case "mrs-rules": parseRules(table)
       case "mrs-findings": parseFindings(table)
       case "mrs-thresholds": parseThresholds(table)
+      case "mrs-programs": parsePrograms(table)
       case "mrs-fuzzy-stoplist":
         for row in table.rows { fuzzyStoplist.insert(Normalizer.normalize(row.fields[0])) }
       default: break
@@ -317,6 +320,28 @@ struct LexiconParser {
         continue
       }
       metabolites.append(MetaboliteEntry(term: row.fields[0], canonical: row.fields[1], line: row.line))
+    }
+  }
+
+  mutating func parsePrograms(_ table: TSVTable) {
+    var seen = Set<String>()
+    for row in table.rows {
+      guard row.fields[1] == "guideline" || row.fields[1] == "review" else {
+        error(table.file, row.line, "policy '\(row.fields[1])' is not guideline or review")
+        continue
+      }
+      let names = [row.fields[0]] + row.fields[2].split(separator: " ").map(String.init)
+      for name in names.map(ProgramPolicy.normalize) where !seen.insert(name).inserted {
+        error(table.file, row.line, "line of business '\(name)' is named twice")
+      }
+      guard !row.fields[3].isEmpty else {
+        error(table.file, row.line, "a program needs its reason")
+        continue
+      }
+      programs.append(
+        ProgramPolicy(
+          program: row.fields[0], guidelineApplies: row.fields[1] == "guideline",
+          aliases: Array(names.dropFirst()).map(ProgramPolicy.normalize), reason: row.fields[3]))
     }
   }
 

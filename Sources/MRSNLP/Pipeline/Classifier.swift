@@ -60,11 +60,38 @@ public struct Classifier: Sendable {
       text: text, mentions: assertedMentions, cues: assertedCues, measurements: measurements,
       indications: indications, nonTumorPurpose: indications.isEmpty && !otherIndications.isEmpty
         && otherIndications.allSatisfy(lexicon.noTumorQuestionCategories.contains))
-    return Classification(
+    var classification = Classification(
       text: text, decision: Decision(indications: indications, otherIndications: otherIndications),
       indications: indications, otherIndications: otherIndications,
       spectroscopyFinding: finding?.finding, findingSentence: finding?.sentence,
       measurements: measurements, mentions: assertedMentions, cues: assertedCues,
-      evaluations: evaluations)
+      evaluations: evaluations, guidelineDecision: Decision(indications: indications, otherIndications: otherIndications),
+      guidelineIndications: indications, guidelineOtherIndications: otherIndications)
+    route(&classification)
+    return classification
+  }
+
+  /// Flags from the rules and the procedure check, and the line-of-business policy; a flag from a
+  /// rule or a program that follows other rules sends the record to a person.
+  func route(_ classification: inout Classification) {
+    for evaluation in classification.evaluations where evaluation.fired && !evaluation.rule.flags.isEmpty {
+      let span = (evaluation.cues.map { classification.cues[$0].span } + evaluation.mentions.map { classification.mentions[$0].span }).min()
+      for flag in evaluation.rule.flags {
+        classification.flags.append(ReviewFlag(name: flag, reason: evaluation.rule.explanation, span: span))
+        classification.routedToReview.append("\(flag) (rule \(evaluation.rule.id))")
+      }
+    }
+    classification.flags += ProcedureCheck(lexicon: lexicon).flags(classification)
+    if let value = classification.document.lineOfBusiness, let program = lexicon.program(named: value) {
+      classification.program = program
+      if !program.guidelineApplies {
+        classification.routedToReview.append("line of business \(program.program): \(program.reason)")
+      }
+    }
+    if !classification.routedToReview.isEmpty {
+      classification.decision = .needsReview
+      classification.indications = []
+      classification.otherIndications = []
+    }
   }
 }
