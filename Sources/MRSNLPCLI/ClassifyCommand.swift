@@ -1,10 +1,20 @@
+import Dispatch
 import Foundation
 import MRSNLP
 
 /// `mrs-nlp classify`: reads records, classifies each, writes one output record per input record.
+///
+/// Records are read in a stream and classified in batches on `--jobs` threads; results are written
+/// in input order, so the output is the same for any number of jobs.
 enum ClassifyCommand {
-  static let valued: Set<String> = ["--input", "--format", "--kind", "--id", "--lexicons", "--line-of-business"]
+  static let valued: Set<String> = [
+    "--input", "--format", "--kind", "--id", "--lexicons", "--line-of-business", "--jobs",
+    "--max-record-bytes",
+  ]
   static let flags: Set<String> = ["--explain", "--summary"]
+
+  /// The default per-record limit: a text larger than this is refused with a clear error.
+  static let defaultMaximumRecordBytes = 16 << 20
 
   static func run(_ arguments: [String], io: ToolIO) throws -> ExitStatus {
     let parsed = try ParsedArguments(arguments, valued: valued, flags: flags)
@@ -13,6 +23,8 @@ enum ClassifyCommand {
       try parsed.choice("--format", ["text", "json", "jsonl", "csv", "html"])
       ?? (io.outputIsTerminal ? "text" : "jsonl")
     let kind = DocumentKind(rawValue: try parsed.choice("--kind", ["order", "report"]) ?? "order") ?? .order
+    let jobs = try positiveInteger(parsed, "--jobs") ?? ProcessInfo.processInfo.activeProcessorCount
+    let maximumRecordBytes = try positiveInteger(parsed, "--max-record-bytes") ?? defaultMaximumRecordBytes
     let lexicon = try MRSNLPCommandLine.loadLexicon(parsed, io: io)
     let classifier = Classifier(lexicon: lexicon)
     let sources = try InputSources.resolve(parsed.positionals, explicitInput: explicitInput, io: io)
@@ -29,9 +41,27 @@ enum ClassifyCommand {
     var seenIDs: [String: Int] = [:]
     var failures = 0
     var total = 0
+    var batch: [InputRecord] = []
+    let batchSize = jobs == 1 ? 1 : 64 * jobs
+
+    func flush() {
+      let results = classifyBatch(batch, classifier: classifier, jobs: jobs)
+      for (record, classification) in zip(batch, results) {
+        if let classification {
+          summary.add(classification)
+          writer.write(classification, record: record)
+        } else {
+          failures += 1
+          summary.addError(record.id)
+          writer.writeError(record)
+        }
+      }
+      batch.removeAll(keepingCapacity: true)
+    }
+
     writer.begin()
     try InputSources.forEachRecord(
-      sources, kind: kind, id: parsed.options["--id"], io: io,
+      sources, kind: kind, id: parsed.options["--id"], io: io, maximumRecordBytes: maximumRecordBytes,
       csvHeader: { writer.passthroughColumns = CSVReader.passthroughColumns($0) }
     ) { record in
       total += 1
@@ -45,20 +75,15 @@ enum ClassifyCommand {
         if document.lineOfBusiness == nil { document.lineOfBusiness = defaultLineOfBusiness }
         if let value = document.lineOfBusiness, lexicon.program(named: value) == nil {
           record.error = "unknown line of business '\(value)'; known: \(lexicon.programs.map(\.program).joined(separator: ", "))"
-          failures += 1
-          summary.addError(record.id)
-          writer.writeError(record)
-          return
+          record.document = nil
+        } else {
+          record.document = document
         }
-        let classification = classifier.classify(document)
-        summary.add(classification)
-        writer.write(classification, record: record)
-      } else {
-        failures += 1
-        summary.addError(record.id)
-        writer.writeError(record)
       }
+      batch.append(record)
+      if batch.count >= batchSize { flush() }
     }
+    flush()
     if parsed.options["--summary"] != nil {
       if format == "html" { writer.summary(summary.lines) } else { io.err(summary.lines.joined(separator: "\n") + "\n") }
     }
@@ -69,4 +94,42 @@ enum ClassifyCommand {
     }
     return .success
   }
+
+  /// Classifies the readable records of a batch on `jobs` threads; nil for unreadable records.
+  static func classifyBatch(_ records: [InputRecord], classifier: Classifier, jobs: Int) -> [Classification?] {
+    guard jobs > 1, records.count > 1 else { return records.map { $0.document.map(classifier.classify) } }
+    let results = ResultSlots(count: records.count)
+    DispatchQueue.concurrentPerform(iterations: min(jobs, records.count)) { worker in
+      var index = worker
+      while index < records.count {
+        results.set(index, records[index].document.map(classifier.classify))
+        index += jobs
+      }
+    }
+    return results.values
+  }
+
+  static func positiveInteger(_ parsed: ParsedArguments, _ name: String) throws(UsageError) -> Int? {
+    guard let text = parsed.options[name] else { return nil }
+    guard let value = Int(text), value > 0 else {
+      throw UsageError(message: "The value '\(text)' is invalid for '\(name)'. Please provide a positive whole number.")
+    }
+    return value
+  }
+}
+
+/// One slot per record, each written by exactly one worker thread, read after all have finished.
+final class ResultSlots: @unchecked Sendable {
+  private var slots: [Classification?]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ value: Classification?) {
+    lock.lock()
+    slots[index] = value
+    lock.unlock()
+  }
+
+  var values: [Classification?] { slots }
 }

@@ -50,26 +50,39 @@ enum InputSources {
   /// Calls `body` with every record of every source, in order.
   static func forEachRecord(
     _ sources: [InputSource], kind: DocumentKind, id: String?, io: ToolIO,
-    csvHeader: (([String]) -> Void)? = nil, _ body: (InputRecord) throws -> Void
+    maximumRecordBytes: Int = Int.max, csvHeader: (([String]) -> Void)? = nil,
+    _ deliver: (InputRecord) throws -> Void
   ) throws {
+    let limit = maximumRecordBytes
+    /// Refuses a record whose text is over the limit, naming the limit and never the text.
+    func bounded(_ record: InputRecord) -> InputRecord {
+      guard let document = record.document, document.text.utf8.count > limit else { return record }
+      var refused = record
+      refused.document = nil
+      refused.error = "the record's text is \(document.text.utf8.count) bytes, over the --max-record-bytes limit of \(limit)"
+      return refused
+    }
+    try withoutActuallyEscaping(deliver) { deliver in
+    let body = { (record: InputRecord) throws in try deliver(bounded(record)) }
     for source in sources {
       switch source {
       case .argumentText(let text):
         try body(textRecord(Array(text.utf8)[...], id: id ?? "text", kind: kind))
       case .standardInput(let format):
-        try read(handle: io.openStandardInput(), format: format, name: id ?? "stdin", kind: kind, csvHeader: csvHeader, body)
+        try read(handle: io.openStandardInput(), format: format, name: id ?? "stdin", kind: kind, limit: limit, csvHeader: csvHeader, body)
       case .file(let path, let format):
         guard let handle = FileHandle(forReadingAtPath: path) else {
           throw UsageError(message: "Cannot open '\(path)' for reading.")
         }
         defer { try? handle.close() }
-        try read(handle: handle, format: format, name: id ?? (path as NSString).lastPathComponent, kind: kind, csvHeader: csvHeader, body)
+        try read(handle: handle, format: format, name: id ?? (path as NSString).lastPathComponent, kind: kind, limit: limit, csvHeader: csvHeader, body)
       }
+    }
     }
   }
 
   static func read(
-    handle: FileHandle, format: String, name: String, kind: DocumentKind,
+    handle: FileHandle, format: String, name: String, kind: DocumentKind, limit: Int,
     csvHeader: (([String]) -> Void)?, _ body: (InputRecord) throws -> Void
   ) throws {
     switch format {
@@ -87,12 +100,19 @@ enum InputSources {
     default: break
     }
     if format == "jsonl" {
-      var lines = LineReader(handle: handle)
+      // A JSONL line holds its text with JSON escapes and the other fields, so it may be a little
+      // longer than the text; the text limit is applied again after decoding.
+      var lines = LineReader(handle: handle, maximumLineBytes: limit > Int.max / 2 ? Int.max : limit * 2 + 4096)
       let reader = JSONLRecordReader()
       var number = 0
       while let line = lines.next() {
         number += 1
-        if let record = reader.read(line, line: number) { try body(record) }
+        switch line {
+        case .bytes(let bytes):
+          if let record = reader.read(bytes, line: number) { try body(record) }
+        case .tooLong(let count):
+          try body(InputRecord(id: String(number), line: number, error: "line \(number) is \(count) bytes, over the --max-record-bytes limit"))
+        }
       }
     } else {
       let data = handle.readDataToEndOfFile()

@@ -2,45 +2,67 @@ import Foundation
 
 /// Reads a file handle line by line in fixed-size chunks, so memory holds one line, not the file.
 ///
-/// Lines end at LF; a final line without LF is still returned. Each line is handed over without
-/// its LF (a CR before it is left for the record reader).
+/// Lines end at LF, CR LF or a lone CR; a final line without an end is still returned. A line
+/// longer than `maximumLineBytes` is not kept: its bytes are skipped up to the next line end and
+/// it is returned as `.tooLong` with its length, so memory stays bounded whatever the input.
 public struct LineReader {
+  /// One line of input.
+  public enum Line {
+    /// The line's bytes, without its line end.
+    case bytes(ArraySlice<UInt8>)
+    /// A line longer than the limit, with its length in bytes.
+    case tooLong(Int)
+  }
+
   private let handle: FileHandle
   private var buffer: [UInt8] = []
   private var start = 0
   private var finished = false
   private let chunkSize: Int
+  private let maximumLineBytes: Int
 
   /// Creates a reader over `handle`.
-  public init(handle: FileHandle, chunkSize: Int = 1 << 16) {
+  public init(handle: FileHandle, chunkSize: Int = 1 << 16, maximumLineBytes: Int = Int.max) {
     self.handle = handle
     self.chunkSize = chunkSize
+    self.maximumLineBytes = maximumLineBytes
+  }
+
+  private mutating func fill() {
+    if start > 0 {
+      buffer.removeFirst(start)
+      start = 0
+    }
+    let data = handle.readData(ofLength: chunkSize)
+    if data.isEmpty { finished = true } else { buffer.append(contentsOf: data) }
   }
 
   /// The next line, or nil at the end of input.
-  public mutating func next() -> ArraySlice<UInt8>? {
+  public mutating func next() -> Line? {
+    var skipped = 0
     while true {
-      if let newline = buffer[start...].firstIndex(of: 0x0A) {
-        let line = buffer[start..<newline]
-        start = newline + 1
-        return line
+      if let end = buffer[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+        if buffer[end] == 0x0D && end + 1 == buffer.count && !finished {
+          fill()  // a CR at the end of the chunk may be the first half of CR LF
+          continue
+        }
+        let line = buffer[start..<end]
+        start = end + (buffer[end] == 0x0D && end + 1 < buffer.count && buffer[end + 1] == 0x0A ? 2 : 1)
+        if skipped > 0 || line.count > maximumLineBytes { return .tooLong(skipped + line.count) }
+        return .bytes(line)
       }
       if finished {
-        guard start < buffer.count else { return nil }
+        guard start < buffer.count || skipped > 0 else { return nil }
         let line = buffer[start...]
         start = buffer.count
-        return line
+        if skipped > 0 || line.count > maximumLineBytes { return .tooLong(skipped + line.count) }
+        return .bytes(line)
       }
-      if start > 0 {
-        buffer.removeFirst(start)
-        start = 0
+      if buffer.count - start > maximumLineBytes {
+        skipped += buffer.count - start
+        start = buffer.count
       }
-      let data = handle.readData(ofLength: chunkSize)
-      if data.isEmpty {
-        finished = true
-      } else {
-        buffer.append(contentsOf: data)
-      }
+      fill()
     }
   }
 }

@@ -12,6 +12,8 @@
 public struct FuzzyIndex: Sendable {
   /// The shortest lexicon word that may be matched fuzzily.
   public static let minimumWordLength = 7
+  /// The longest document word looked up: deletions cost O(L²), and no clinical word is longer.
+  public static let maximumWordLength = 40
   private var deletes: [UInt64: [Int32]] = [:]
   private var spelled: [Int32: [UInt8]] = [:]
   var blocked: Set<String> = []
@@ -38,6 +40,7 @@ public struct FuzzyIndex: Sendable {
 
   /// The id of the single lexicon word within reach of `word`, or nil.
   public func lookup(_ word: String) -> Int32? {
+    guard word.utf8.count <= Self.maximumWordLength else { return nil }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(word.utf8.count)
     for byte in word.utf8 {

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@Suite("Reliability: bad input, limits, determinism, no leaks")
+struct ReliabilityTests {
+  @Test("lone CR and CRLF line ends separate JSONL records")
+  func lineEnds() {
+    let input = "{\"id\":\"a\",\"text\":\"MRS brain\"}\r{\"id\":\"b\",\"text\":\"abscess vs tumor\"}\r\n{\"id\":\"c\",\"text\":\"MRS\"}"
+    let records = jsonLines(run(["classify", "--input", "jsonl", "--format", "jsonl"], stdin: input).out)
+    #expect(records.map { $0["id"] as? String } == ["a", "b", "c"])
+  }
+
+  @Test("a record over --max-record-bytes is refused with an error naming the limit; the run goes on")
+  func recordLimit() {
+    let big = String(repeating: "glioma ", count: 400)
+    let input = "{\"id\":\"big\",\"text\":\"\(big)\"}\n{\"id\":\"ok\",\"text\":\"MRS brain\"}\n"
+    let result = run(["classify", "--input", "jsonl", "--format", "jsonl", "--max-record-bytes", "1000"], stdin: input)
+    let records = jsonLines(result.out)
+    #expect(records.count == 2)
+    #expect((records[0]["error"] as? String)?.contains("over the --max-record-bytes limit") == true)
+    #expect(records[1]["decision"] as? String == "needs-review")
+    #expect(!result.err.contains("glioma"))
+    let hugeLine = "{\"id\":\"huge\",\"text\":\"" + String(repeating: "a", count: 20_000) + "\"}\n{\"id\":\"next\",\"text\":\"MRS\"}\n"
+    let lines = jsonLines(run(["classify", "--input", "jsonl", "--format", "jsonl", "--max-record-bytes", "1000"], stdin: hugeLine).out)
+    #expect(lines.map { $0["id"] as? String } == ["1", "next"])
+    #expect(run(["classify", "--max-record-bytes", "0", "x"]).status == 2)
+  }
+
+  @Test("a 1 MB token with no spaces is classified")
+  func hugeToken() {
+    let text = String(repeating: "abcdefghij", count: 100_000)
+    let result = run(["classify", "--format", "jsonl", text])
+    #expect(result.status == 0)
+    #expect(jsonLines(result.out).first?["decision"] as? String == "needs-review")
+  }
+
+  @Test("deeply nested JSON is an error record, not a crash")
+  func deepNesting() {
+    let nested = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+    let input = "{\"id\":\"n\",\"text\":\"MRS\",\"extra\":\(nested)}\n{\"id\":\"ok\",\"text\":\"MRS\"}\n"
+    let records = jsonLines(run(["classify", "--input", "jsonl", "--format", "jsonl"], stdin: input).out)
+    #expect(records.count == 2)
+    #expect((records[0]["error"] as? String)?.contains("nested deeper") == true)
+  }
+
+  @Test("standard error names ids and counts, never the text of a failed record")
+  func noTextOnStderr() {
+    let input = "{\"id\":\"x1\",\"text\":\"Secret patient narrative about glioblastoma\",\"kind\":\"memo\"}\n"
+    let result = run(["classify", "--input", "jsonl", "--format", "jsonl", "--summary"], stdin: input)
+    #expect(result.status == 1)
+    #expect(!result.err.contains("Secret") && !result.err.contains("glioblastoma"))
+    #expect(result.err.contains("x1"))
+  }
+
+  @Test("output is identical across runs and across --jobs values")
+  func determinism() throws {
+    let corpus = try String(contentsOf: repositoryRoot.appendingPathComponent("corpora/dev.jsonl"), encoding: .utf8)
+    let sample = corpus.split(separator: "\n").prefix(120).joined(separator: "\n") + "\n"
+    let one = run(["classify", "--input", "jsonl", "--format", "jsonl", "--jobs", "1"], stdin: sample).out
+    let again = run(["classify", "--input", "jsonl", "--format", "jsonl", "--jobs", "1"], stdin: sample).out
+    let three = run(["classify", "--input", "jsonl", "--format", "jsonl", "--jobs", "3"], stdin: sample).out
+    #expect(!one.isEmpty)
+    #expect(one == again)
+    #expect(one == three)
+  }
+
+  @Test("the binary links no networking library")
+  func noNetworking() throws {
+    let ldd = URL(fileURLWithPath: "/usr/bin/ldd")
+    guard FileManager.default.isExecutableFile(atPath: ldd.path) else { return }
+    let process = Process()
+    process.executableURL = ldd
+    process.arguments = [builtBinary.path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(!output.isEmpty)
+    #expect(!output.contains("FoundationNetworking") && !output.contains("libcurl"), "\(output)")
+  }
+}
