@@ -10,11 +10,14 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(Text Readers Lexicon)
 mkdir -p .build/fuzz
-sources=$(find Sources/MRSNLP -name '*.swift' | sort)
+# Build from a snapshot, so that edits made while fuzzing runs cannot break a build.
+rm -rf .build/fuzz/src && mkdir -p .build/fuzz/src && cp -R Sources/MRSNLP Fuzz .build/fuzz/src/
+sources=$(find .build/fuzz/src/MRSNLP -name '*.swift' | sort)
 for target in "${targets[@]}"; do
   bin=.build/fuzz/$target
   swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name MRSNLPFuzz$target \
-    $sources Fuzz/${target}Fuzz.swift -o "$bin"
+    $sources .build/fuzz/src/Fuzz/${target}Fuzz.swift -o "$bin" > .build/fuzz/build-$target.log 2>&1 \
+    || { cat .build/fuzz/build-$target.log; exit 1; }
   mkdir -p ".build/fuzz/corpus-$target"
   echo "== fuzzing $target for $seconds s"
   "$bin" -max_total_time="$seconds" -max_len=65536 -artifact_prefix=.build/fuzz/crash-$target- \
