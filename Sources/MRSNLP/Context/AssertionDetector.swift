@@ -74,8 +74,10 @@ public struct AssertionDetector: Sendable {
   }
 
   /// Sets the flags and their evidence on `mentions`.
-  public func assert(_ mentions: [Mention], in text: TextAnalysis) -> [Mention] {
-    let hits = triggers(in: text)
+  ///
+  /// - Parameter hits: the text's triggers, when already found (`triggers(in:)`).
+  public func assert(_ mentions: [Mention], in text: TextAnalysis, hits: [TriggerHit]? = nil) -> [Mention] {
+    let hits = hits ?? triggers(in: text)
     let scopes = scopes(hits, in: text)
     return mentions.map { mention in
       var mention = mention

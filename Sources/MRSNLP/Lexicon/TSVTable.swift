@@ -34,7 +34,7 @@ public struct TSVTable: Sendable {
       fail(1, "the file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")
       return nil
     }
-    guard let text = String(validating: bytes, as: UTF8.self) else {
+    guard String(validating: bytes, as: UTF8.self) != nil else {
       var line = 1
       for lineBytes in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
         if String(validating: lineBytes, as: UTF8.self) == nil { break }
@@ -48,18 +48,17 @@ public struct TSVTable: Sendable {
     var columns: [String] = []
     var rows: [TSVRow] = []
     var lineNumber = 0
-    // Split on the LF scalar: as Characters, "\r\n" is one grapheme and would never split.
-    for rawLine in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+    // The bytes are valid UTF-8, so every 0x0A, 0x0D and 0x09 byte is that character: split on bytes.
+    for rawLine in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
       lineNumber += 1
-      var scalars = rawLine
-      if scalars.last == "\r" {
+      var line = rawLine
+      if line.last == 0x0D {
         fail(lineNumber, "the line ends with CR LF; use LF line ends")
-        scalars = scalars.dropLast()
+        line = line.dropLast()
       }
-      let line = Substring(String(String.UnicodeScalarView(scalars)))
-      if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
-      if line.hasPrefix("@") {
-        let parts = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || line.first == 0x23 { continue }
+      if line.first == 0x40 {
+        let parts = line.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).map { String(decoding: $0, as: UTF8.self) }
         switch parts[0] {
         case "@format": format = parts.count > 1 ? parts[1] : nil
         case "@version": version = parts.count > 1 ? Int(parts[1]) : nil
@@ -73,7 +72,9 @@ public struct TSVTable: Sendable {
         fail(lineNumber, "a data row comes before the @columns directive")
         continue
       }
-      var fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      var fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map {
+        String(decoding: $0, as: UTF8.self)
+      }
       if fields.count > columns.count {
         fail(
           lineNumber,

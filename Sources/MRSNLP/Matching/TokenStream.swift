@@ -30,6 +30,7 @@ public struct TokenStream: Sendable {
     fuzzyIds.reserveCapacity(tokens.count)
     joinedIds.reserveCapacity(tokens.count)
     segment.reserveCapacity(tokens.count)
+    var misspellings: [String: Int32] = [:]
     for (index, token) in tokens.enumerated() {
       if Self.isIntraWordHyphen(tokens, index) { continue }
       tokenIndex.append(index)
@@ -37,11 +38,16 @@ public struct TokenStream: Sendable {
       ids.append(id)
       var fuzzyId: Int32 = -1
       if id < 0 && token.kind == .word {
-        let ocr = Self.ocrLetters(token.normalized)
-        if let ocr, let exact = vocabulary.id(ocr) {
-          fuzzyId = exact
+        if let known = misspellings[token.normalized] {
+          fuzzyId = known
         } else {
-          fuzzyId = fuzzy.lookup(ocr ?? token.normalized) ?? -1
+          let ocr = Self.ocrLetters(token.normalized)
+          if let ocr, let exact = vocabulary.id(ocr) {
+            fuzzyId = exact
+          } else {
+            fuzzyId = fuzzy.lookup(ocr ?? token.normalized) ?? -1
+          }
+          misspellings[token.normalized] = fuzzyId
         }
       }
       fuzzyIds.append(fuzzyId)
@@ -57,6 +63,13 @@ public struct TokenStream: Sendable {
     self.fuzzyIds = fuzzyIds
     self.joinedIds = joinedIds
     self.segment = segment
+  }
+
+  /// The same stream with each position's sentence taken from `sentenceOfToken`.
+  func segmented(by sentenceOfToken: [Int32]) -> TokenStream {
+    var copy = self
+    copy.segment = tokenIndex.map { sentenceOfToken[$0] }
+    return copy
   }
 
   /// A word with letters and OCR-confused digits read as letters (`tum0r` → `tumor`, `absce55` →

@@ -38,8 +38,9 @@ public struct Classifier: Sendable {
           fuzzy: false, source: .construction("metabolite ratio")))
     }
     mentions.sort { $0.span < $1.span }
-    let assertedMentions = assertions.assert(mentions, in: text)
-    let assertedCues = assertions.assert(found.cues, in: text)
+    let hits = assertions.triggers(in: text)
+    let assertedMentions = assertions.assert(mentions, in: text, hits: hits)
+    let assertedCues = assertions.assert(found.cues, in: text, hits: hits)
     let evaluations = rules.evaluate(mentions: assertedMentions, cues: assertedCues, text: text)
     var indications: [String] = []
     var others = Set<String>()
@@ -58,7 +59,7 @@ public struct Classifier: Sendable {
     let otherIndications = contradicted && indications.isEmpty ? [] : others.sorted()
     let finding = findings.finding(
       text: text, mentions: assertedMentions, cues: assertedCues, measurements: measurements,
-      indications: indications, nonTumorPurpose: indications.isEmpty && !otherIndications.isEmpty
+      indications: indications, triggerHits: hits, nonTumorPurpose: indications.isEmpty && !otherIndications.isEmpty
         && otherIndications.allSatisfy(lexicon.noTumorQuestionCategories.contains))
     var classification = Classification(
       text: text, decision: Decision(indications: indications, otherIndications: otherIndications),

@@ -22,7 +22,7 @@ public struct TextAnalysis: Sendable {
     let scalars = ScalarText(document.text)
     let tokens = Tokenizer().tokenize(scalars)
     let headerStream = TokenStream(
-      tokens: tokens, sentenceOfToken: [], vocabulary: lexicon.vocabulary, fuzzy: FuzzyIndex())
+      tokens: tokens, sentenceOfToken: [], vocabulary: lexicon.vocabulary, fuzzy: lexicon.fuzzyIndex)
     let sections = lexicon.sectionDetector.sections(
       tokens: tokens, stream: headerStream, scalars: scalars)
     let sentences = SentenceSplitter(abbreviations: lexicon.abbreviations).sentences(
@@ -36,9 +36,7 @@ public struct TextAnalysis: Sendable {
     self.sections = sections
     self.sentences = sentences
     self.sentenceOfToken = sentenceOfToken
-    self.stream = TokenStream(
-      tokens: tokens, sentenceOfToken: sentenceOfToken, vocabulary: lexicon.vocabulary,
-      fuzzy: lexicon.fuzzyIndex)
+    self.stream = headerStream.segmented(by: sentenceOfToken)
   }
 
   /// The span from the start of `first` to the end of `last` (token indexes, inclusive).
