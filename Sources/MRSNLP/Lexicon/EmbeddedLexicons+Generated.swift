@@ -2596,8 +2596,8 @@ other-indication	secondary progressive MS	case category=multiple-sclerosis
 other-indication	primary progressive MS	case category=multiple-sclerosis	
 other-indication	progressive MS	case category=multiple-sclerosis	
 other-indication	disease activity	category=multiple-sclerosis	DOMAIN 2.5
-other-indication	NAWM	category=multiple-sclerosis	DOMAIN 2.5
-other-indication	normal-appearing white matter	category=multiple-sclerosis	
+other-indication	NAWM	category=multiple-sclerosis role=symptom	DOMAIN 2.5
+other-indication	normal-appearing white matter	category=multiple-sclerosis role=symptom	
 other-indication	lesion burden	category=multiple-sclerosis	DOMAIN 2.5; beats "lesion" (brain-lesion)
 other-indication	clinically isolated syndrome	category=multiple-sclerosis	
 other-indication	CIS	case category=multiple-sclerosis	
@@ -2819,7 +2819,7 @@ other-indication	steatohepatitis	category=liver
 other-indication	liver fat	category=liver	
 other-indication	hepatic fat	category=liver	
 other-indication	liver fat fraction	category=liver	DOMAIN 2.5
-other-indication	fat fraction	category=liver	
+other-indication	fat fraction	category=liver role=symptom	
 other-indication	PDFF	category=liver	DOMAIN 2.5
 other-indication	liver fat quantification	category=liver	
 other-indication	hepatic fat quantification	category=liver	
@@ -2985,6 +2985,7 @@ other-indication	infarct extent	category=other
 other-indication	lateralize TLE	category=epilepsy	
 other-indication	breast lesion MRS	category=breast	
 other-indication	BI-RADS 4	category=breast	
+other-indication	metabolic cause	category=neurometabolic	"look for a metabolic cause"
 
 """####),
     (name: "programs.tsv", content: ####"""
@@ -3180,6 +3181,7 @@ explain	A brain lesion of unknown nature to characterize ("indeterminate mass, c
 rule	stated-non-covered-purpose
 yields	other:*
 within	document
+sections	purpose
 unless	indication
 require	other-indication	role=purpose not=negated,family,hypothetical,historical
 explain	The order states a purpose the guideline does not cover (seizure focus, dementia, MS
@@ -3188,14 +3190,18 @@ explain	monitoring, prostate, grading ...): does not meet; a clinician makes any
 rule	symptom-as-purpose
 yields	other:*
 within	document
+sections	purpose
 unless	indication
 require	other-indication	role=symptom not=negated,family,hypothetical,historical
+forbid	other-indication	role=purpose not=negated,family,hypothetical,historical
 forbid	brain-tumor brain-lesion recurrence treatment-effect non-tumor-diagnosis	not=negated,family,hypothetical
-explain	A symptom or background condition named with nothing tumor-related is the stated purpose.
+explain	A symptom or background condition named with nothing tumor-related, and no stated purpose,
+explain	is itself the purpose.
 
 rule	tumor-screening-without-lesion
 yields	other:other
 within	document
+sections	purpose
 unless	indication
 require	brain-tumor	is=uncertain not=negated,family,hypothetical,historical
 forbid	brain-lesion recurrence treatment treatment-effect non-tumor-diagnosis history-of-brain-tumor	not=negated,family,hypothetical
@@ -3206,6 +3212,7 @@ explain	A differential between tumor types presupposes a lesion, so it is not sc
 rule	non-brain-organ-tumor-question
 yields	other:*
 within	document
+sections	purpose
 unless	indication
 require	other-indication	role=symptom not=negated,family,hypothetical
 require	recurrence treatment-effect viable-tumor	not=negated,family,hypothetical
