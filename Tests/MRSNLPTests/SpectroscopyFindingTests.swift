@@ -19,6 +19,8 @@ struct SpectroscopyFindingTests {
     ("Pattern suggestive of abscess.", "favors-non-tumor"),
     ("Nonspecific spectrum; mixed tumor and treatment effect cannot be excluded.", "indeterminate"),
     ("Equivocal MRS findings.", "indeterminate"),
+    ("MRS pattern is nonspecific; it slightly favors encephalitis but does not discriminate.", "indeterminate"),
+    ("MRS suggests mixed recurrent tumor and treatment effect.", "indeterminate"),
   ])
   func values(impression: String, expected: String) {
     let result = classify(Self.report(impression), kind: .report)
@@ -32,5 +34,7 @@ struct SpectroscopyFindingTests {
     let epilepsy = Self.report("Reduced NAA in the left hippocampus, consistent with mesial temporal sclerosis.", indication: "Intractable epilepsy, lateralize seizure focus.")
     #expect(classify(epilepsy, kind: .report).spectroscopyFinding == nil)
     #expect(classify(Self.report("Non-diagnostic spectroscopy due to motion."), kind: .report).spectroscopyFinding == nil)
+    let notPerformed = "INDICATION: treated metastasis, recurrence vs necrosis.\nIMPRESSION: 1. Imaging cannot distinguish necrosis from recurrence. 2. MR spectroscopy was not performed because of motion."
+    #expect(classify(notPerformed, kind: .report).spectroscopyFinding == nil)
   }
 }

@@ -1292,6 +1292,14 @@ equivocal	indeterminate
 inconclusive	indeterminate
 mixed	indeterminate
 overlapping	indeterminate
+overlaps	indeterminate
+does not allow a confident distinction	indeterminate
+no confident distinction	indeterminate
+cannot be confidently	indeterminate
+does not discriminate	indeterminate
+does not reliably separate	indeterminate
+cannot reliably separate	indeterminate
+heterogeneous	indeterminate
 cannot reliably distinguish	indeterminate
 cannot distinguish	indeterminate
 cannot differentiate	indeterminate

@@ -50,18 +50,26 @@ public struct SpectroscopyFindingDetector: Sendable {
     for index in findingCues.indices { findingCues[index].mention = asserted[index] }
 
     let measuredSentences = Set(measurements.map(\.sentence))
-    func tier(_ sentence: Sentence) -> Int {
-      let section = text.sections[sentence.section]
+    let spectroscopySentences = Set(mentions.filter { $0.concept == "spectroscopy" }.map(\.sentence))
+    func speaksOfSpectroscopy(_ index: Int) -> Bool {
+      measuredSentences.contains(index) || spectroscopySentences.contains(index)
+    }
+    // A report that says its MRS was not performed or was non-diagnostic states no MRS result.
+    if findingCues.contains(where: {
+      $0.cue.effect == .noResult && !$0.mention.flags.has(.negated) && speaksOfSpectroscopy($0.mention.sentence)
+    }) {
+      return nil
+    }
+    func tier(_ index: Int) -> Int {
+      let section = text.sections[text.sentences[index].section]
       switch section.category {
-      case "impression": return 0
+      case "impression": return speaksOfSpectroscopy(index) ? 0 : 2
       case "spectroscopy": return 1
-      default: return section.role == .result ? 2 : (section.role == .ignore ? 9 : 3)
+      default: return section.role == .result ? 3 : (section.role == .ignore ? 9 : 4)
       }
     }
-    let order = text.sentences.indices.sorted {
-      (tier(text.sentences[$0]), $0) < (tier(text.sentences[$1]), $1)
-    }
-    for sentenceIndex in order where tier(text.sentences[sentenceIndex]) < 9 {
+    let order = text.sentences.indices.sorted { (tier($0), $0) < (tier($1), $1) }
+    for sentenceIndex in order where tier(sentenceIndex) < 9 {
       let sentenceCues = findingCues.filter { $0.mention.sentence == sentenceIndex }
       let concepts = mentions.filter { $0.sentence == sentenceIndex } + cues.filter {
         $0.sentence == sentenceIndex && $0.concept == "viable-tumor"
@@ -76,6 +84,12 @@ public struct SpectroscopyFindingDetector: Sendable {
         measuredSentences.contains(sentenceIndex)
         || concepts.contains { $0.concept == "spectroscopy" }
         || text.sections[text.sentences[sentenceIndex].section].category == "spectroscopy"
+      // A hedge in the deciding sentence ("nonspecific", "mixed") outweighs any concluding verb.
+      if sentenceCues.contains(where: {
+        $0.cue.effect == .finding("indeterminate") && !$0.mention.flags.has(.negated)
+      }) && (aboutSpectroscopy || tier(sentenceIndex) <= 2) {
+        return ("indeterminate", span)
+      }
       var votes: [String] = []
       if let conclusion = sentenceCues.first(where: { $0.cue.effect == .conclusion }) {
         if let decided = concepts.sorted(by: { $0.span < $1.span }).first(where: {
@@ -84,7 +98,7 @@ public struct SpectroscopyFindingDetector: Sendable {
           votes.append(decision)
         }
       }
-      if votes.isEmpty && (aboutSpectroscopy || tier(text.sentences[sentenceIndex]) <= 1) {
+      if votes.isEmpty && (aboutSpectroscopy || tier(sentenceIndex) <= 1) {
         for (cue, mention) in sentenceCues where !mention.flags.has(.negated) {
           if case .finding(let value) = cue.effect { votes.append(value) }
         }
