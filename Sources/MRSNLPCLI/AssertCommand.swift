@@ -29,16 +29,7 @@ enum AssertCommand {
         for flag in AssertionFlag.allCases { writer.bool(mention.flags.has(flag), key: flag.rawValue) }
         writer.int(mention.span.start, key: "start")
         writer.int(mention.span.end, key: "end")
-        writer.beginArray("triggers")
-        for evidence in mention.assertionEvidence {
-          writer.beginObject()
-          writer.string(evidence.flag.rawValue, key: "flag")
-          writer.string(evidence.trigger, key: "trigger")
-          writer.int(evidence.span.start, key: "start")
-          writer.int(evidence.span.end, key: "end")
-          writer.endObject()
-        }
-        writer.endArray()
+        ClassificationJSON.writeTriggers(mention.assertionEvidence, into: &writer)
         writer.endObject()
       }
       io.out(writer.bytes + [0x0A])

@@ -104,19 +104,22 @@ public enum ClassificationJSON {
     case .code(let code): writer.string("icd10:\(code)", key: "source")
     case .construction(let what): writer.string(what, key: "source")
     }
-    if !mention.assertionEvidence.isEmpty {
-      writer.beginArray("triggers")
-      for evidence in mention.assertionEvidence {
-        writer.beginObject()
-        writer.string(evidence.flag.rawValue, key: "flag")
-        writer.string(evidence.trigger, key: "trigger")
-        writer.int(evidence.span.start, key: "start")
-        writer.int(evidence.span.end, key: "end")
-        writer.endObject()
-      }
-      writer.endArray()
-    }
+    if !mention.assertionEvidence.isEmpty { writeTriggers(mention.assertionEvidence, into: &writer) }
     writer.endObject()
+  }
+
+  /// Writes `triggers`: the flag, phrase and span of each trigger that set a flag.
+  public static func writeTriggers(_ evidence: [AssertionEvidence], into writer: inout JSONWriter) {
+    writer.beginArray("triggers")
+    for item in evidence {
+      writer.beginObject()
+      writer.string(item.flag.rawValue, key: "flag")
+      writer.string(item.trigger, key: "trigger")
+      writer.int(item.span.start, key: "start")
+      writer.int(item.span.end, key: "end")
+      writer.endObject()
+    }
+    writer.endArray()
   }
 
   /// Writes the record of an input that could not be classified: its id and what was wrong.

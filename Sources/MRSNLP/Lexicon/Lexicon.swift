@@ -112,46 +112,27 @@ public struct Lexicon: Sendable {
         conceptPhraseTerm.append(index)
       }
     }
-    var triggerTrie = PhraseTrie()
-    var triggerPhraseRow: [Int] = []
-    for (index, trigger) in triggers.enumerated() {
-      if triggerTrie.insert(
-        trigger.phrase, caseSensitive: false, fuzzy: false, plural: false, vocabulary: &vocabulary,
-        fuzzyIndex: &noFuzzy) != nil
-      {
-        triggerPhraseRow.append(index)
+    /// Compiles literal phrases (no case, misspelling or plural variants) into a trie, returning
+    /// for each trie phrase the index of the row it came from.
+    func literalTrie(_ phrases: [String]) -> (PhraseTrie, [Int]) {
+      var trie = PhraseTrie()
+      var rows: [Int] = []
+      for (index, phrase) in phrases.enumerated() {
+        if trie.insert(
+          phrase, caseSensitive: false, fuzzy: false, plural: false, vocabulary: &vocabulary,
+          fuzzyIndex: &noFuzzy) != nil
+        {
+          rows.append(index)
+        }
       }
+      return (trie, rows)
     }
-    var sectionTrie = PhraseTrie()
-    var sectionRows: [SectionHeaderEntry] = []
-    for header in sectionHeaders {
-      if sectionTrie.insert(
-        header.phrase, caseSensitive: false, fuzzy: false, plural: false, vocabulary: &vocabulary,
-        fuzzyIndex: &noFuzzy) != nil
-      {
-        sectionRows.append(header)
-      }
-    }
-    var metaboliteTrie = PhraseTrie()
-    var metabolitePhraseRow: [Int] = []
-    for (index, metabolite) in metabolites.enumerated() {
-      if metaboliteTrie.insert(
-        metabolite.term, caseSensitive: false, fuzzy: false, plural: false,
-        vocabulary: &vocabulary, fuzzyIndex: &noFuzzy) != nil
-      {
-        metabolitePhraseRow.append(index)
-      }
-    }
-    var findingTrie = PhraseTrie()
-    var findingPhraseRow: [Int] = []
-    for (index, cue) in findingCues.enumerated() {
-      if findingTrie.insert(
-        cue.phrase, caseSensitive: false, fuzzy: false, plural: false, vocabulary: &vocabulary,
-        fuzzyIndex: &noFuzzy) != nil
-      {
-        findingPhraseRow.append(index)
-      }
-    }
+    let (triggerTrie, triggerPhraseRow) = literalTrie(parsed.triggers.map(\.phrase))
+    let (sectionTrie, sectionRowIndexes) = literalTrie(parsed.sectionHeaders.map(\.phrase))
+    let headers = parsed.sectionHeaders
+    let sectionRows = sectionRowIndexes.map { headers[$0] }
+    let (metaboliteTrie, metabolitePhraseRow) = literalTrie(parsed.metabolites.map(\.term))
+    let (findingTrie, findingPhraseRow) = literalTrie(parsed.findingCues.map(\.phrase))
     for word in parsed.fuzzyStoplist { fuzzy.block(word) }
     var codeIndex: [String: [Int]] = [:]
     for (index, code) in codes.enumerated() { codeIndex[code.code, default: []].append(index) }
