@@ -26,6 +26,19 @@ struct ReliabilityTests {
     #expect(run(["classify", "--max-record-bytes", "0", "x"]).status == 2)
   }
 
+  @Test("a 50 MB single document is refused under the default limit, as text or as a JSONL line")
+  func fiftyMegabytes() {
+    let big = [UInt8](repeating: 0x61, count: 50_000_000)
+    let text = run(["classify", "--format", "jsonl"], stdin: big)
+    #expect(text.status == 1)
+    #expect((jsonLines(text.out).first?["error"] as? String)?.contains("over the --max-record-bytes limit of 16777216") == true)
+    let line = Array("{\"id\":\"big\",\"text\":\"".utf8) + big + Array("\"}\n{\"id\":\"ok\",\"text\":\"MRS\"}\n".utf8)
+    let records = jsonLines(run(["classify", "--input", "jsonl", "--format", "jsonl"], stdin: line).out)
+    #expect(records.count == 2)
+    #expect((records[0]["error"] as? String)?.contains("over the --max-record-bytes limit") == true)
+    #expect(records[1]["decision"] as? String == "needs-review")
+  }
+
   @Test("a 1 MB token with no spaces is classified")
   func hugeToken() {
     let text = String(repeating: "abcdefghij", count: 100_000)

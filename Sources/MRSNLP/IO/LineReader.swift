@@ -17,6 +17,8 @@ public struct LineReader {
   private let handle: FileHandle
   private var buffer: [UInt8] = []
   private var start = 0
+  /// Where the search for the next line end resumes: bytes before it hold no line end.
+  private var scanned = 0
   private var finished = false
   private let chunkSize: Int
   private let maximumLineBytes: Int
@@ -31,6 +33,7 @@ public struct LineReader {
   private mutating func fill() {
     if start > 0 {
       buffer.removeFirst(start)
+      scanned -= start
       start = 0
     }
     let data = handle.readData(ofLength: chunkSize)
@@ -40,14 +43,17 @@ public struct LineReader {
   /// The next line, or nil at the end of input.
   public mutating func next() -> Line? {
     var skipped = 0
+    scanned = max(scanned, start)
     while true {
-      if let end = buffer[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+      if let end = buffer[scanned...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
         if buffer[end] == 0x0D && end + 1 == buffer.count && !finished {
+          scanned = end
           fill()  // a CR at the end of the chunk may be the first half of CR LF
           continue
         }
         let line = buffer[start..<end]
         start = end + (buffer[end] == 0x0D && end + 1 < buffer.count && buffer[end + 1] == 0x0A ? 2 : 1)
+        scanned = start
         if skipped > 0 || line.count > maximumLineBytes { return .tooLong(skipped + line.count) }
         return .bytes(line)
       }
@@ -62,6 +68,7 @@ public struct LineReader {
         skipped += buffer.count - start
         start = buffer.count
       }
+      scanned = buffer.count
       fill()
     }
   }
