@@ -3,6 +3,7 @@
 //
 // usage: swift run -c release mrs-nlp-bench [--corpus FILE.jsonl ...] [--megabytes N] [--runs N]
 //                                            [--write eval/performance.md]
+import Dispatch
 import Foundation
 import MRSNLP
 
@@ -158,6 +159,21 @@ let pipelineTime = stage {
   }
   precondition(output > 0)
 }
+let threads = ProcessInfo.processInfo.activeProcessorCount
+let parallelTime = stage {
+  let documents = corpus.documents
+  DispatchQueue.concurrentPerform(iterations: threads) { worker in
+    var index = worker
+    var output = 0
+    while index < documents.count {
+      var writer = JSONWriter()
+      ClassificationJSON.write(classifier.classify(documents[index]), into: &writer)
+      output += writer.bytes.count
+      index += threads
+    }
+    precondition(output >= 0)
+  }
+}
 let wcTime = wordCountSeconds(path, runs: options.runs)
 let megabytes = bytes / 1e6
 func rate(_ time: Double) -> String { String(format: "%.2f MB/s", megabytes / time) }
@@ -181,11 +197,13 @@ for (name, time) in [
   ("`wc -w` over the same file (same run)", wcTime), ("tokenize", tokenizeTime),
   ("text analysis (tokens, sections, sentences)", textTime), ("concept matching (with text analysis)", matchTime),
   ("full pipeline: JSONL in, classify, JSON out", pipelineTime),
+  ("classify and JSON out on \(threads) threads", parallelTime),
 ] {
   report += "| \(name) | \(String(format: "%.3f s", time)) | \(rate(time)) | \(String(format: "%.0f", Double(corpus.documents.count) / time)) | \(String(format: "%.0f", time * 1e9 / Double(max(tokenCount, 1)))) | \(String(format: "%.1f", time / wcTime)) |\n"
 }
 report += """
 
+  Speed-up of \(threads) threads over one (classify and JSON out, without reading): \(String(format: "%.2f", pipelineTime / parallelTime))×.
   Lexicon load and compile plus the first classification: \(String(format: "%.1f ms", firstResult * 1000)).
   Peak resident memory of the benchmark process (it holds the whole corpus in memory): \(String(format: "%.0f MB", peakResidentMegabytes())).
   Startup of the command line on one short order is measured separately with

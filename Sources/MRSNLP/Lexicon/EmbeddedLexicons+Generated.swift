@@ -326,6 +326,7 @@ brain-tumor	prostate ca brain metastasis
 brain-tumor	prostate ca brain metastases		
 brain-tumor	prostate ca brain mets		
 brain-tumor	diffuse midline glioma H3 K27-altered		WHO CNS5 name
+brain-tumor	metastatic deposit		"metastatic deposits from a lung primary"
 
 """####),
     (name: "concepts.tsv", content: ####"""
@@ -554,6 +555,10 @@ dx includes	uncertain	forward	6		order question: what the exam must answer
 separate	uncertain	forward	6		"separate PCNSL from toxoplasmosis"
 to separate	uncertain	forward	6		
 tell apart	uncertain	forward	6		
+is this	uncertain	forward	6		"is this a neoplasm at all?"
+is it	uncertain	forward	6		
+could this be	uncertain	forward	6		
+could it be	uncertain	forward	6		
 differentiate	uncertain	forward	6		order question: what the exam must answer
 distinguish	uncertain	forward	6		order question: what the exam must answer
 differentiating	uncertain	forward	6		order question: what the exam must answer
@@ -626,7 +631,6 @@ hx of	historical	forward	4		ConText historical
 hx	historical	forward	4		ConText historical
 h/o	historical	forward	4		ConText historical
 past history of	historical	forward	4		ConText historical
-past medical history of	historical	forward	4		ConText historical
 pmh of	historical	forward	4		ConText historical
 pmh	historical	forward	4		ConText historical
 personal history of	historical	forward	4		ConText historical
@@ -3061,6 +3065,12 @@ recurrence	higher-grade transformation
 recurrence	transformation to higher grade		
 recurrence	BT-RADS 3c		"favor tumor progression"
 recurrence	BT-RADS 4		"highly suspicious of progression"
+recurrence	coming back		plain language: "might be coming back"
+recurrence	come back		
+recurrence	growing back		
+recurrence	growing again		
+recurrence	leftover		"leftover tumour" after surgery
+recurrence	left over		
 
 """####),
     (name: "rules.tsv", content: ####"""
@@ -3609,6 +3619,7 @@ treatment-effect	post-op scar		postoperative scarring as the alternative to recu
 treatment-effect	postoperative scar		
 treatment-effect	post-surgical scar		
 treatment-effect	surgical scar		
+treatment-effect	scar tissue		"or it might just be scar tissue" after treatment
 
 """####),
     (name: "treatment.tsv", content: ####"""

@@ -102,17 +102,18 @@ public struct ConceptMatcher: Sendable {
     return String(String.UnicodeScalarView(scalars.prefix(3))) + "." + String(String.UnicodeScalarView(rest))
   }
 
-  /// A `/` or `or` standing alone between two mentions of different concepts in one sentence.
+  /// An `or` between two mentions, or a `/` between mentions of different concepts, in one sentence.
   private func differentialConnectors(_ mentions: [Mention], _ text: TextAnalysis) -> [Mention] {
     guard lexicon.concepts["differential"] != nil, mentions.count > 1 else { return [] }
     var result: [Mention] = []
     for (left, right) in zip(mentions, mentions.dropFirst())
-    where left.sentence == right.sentence && left.concept != right.concept
-      && right.firstToken == left.lastToken + 2
+    where left.sentence == right.sentence && right.firstToken == left.lastToken + 2
     {
       let connector = left.lastToken + 1
       let word = text.tokens[connector].normalized
-      guard word == "/" || word == "or" else { continue }
+      // "A or B" sets any two alternatives against each other ("glioma or metastasis?"); a slash
+      // does so only between different concepts, since "XRT/TMZ" lists two treatments.
+      guard word == "or" || (word == "/" && left.concept != right.concept) else { continue }
       result.append(
         makeMention(
           concept: "differential", first: connector, last: connector, category: nil,
