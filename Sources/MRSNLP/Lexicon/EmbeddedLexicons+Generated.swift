@@ -860,7 +860,6 @@ favour	terminate	none	-
 favours	terminate	none	-		
 indicates	terminate	none	-		
 indicating	terminate	none	-		
-:	terminate	none	-		a colon separates a statement from what follows
 call your doctor if	hypothetical	forward	-		discharge instructions
 if any of the following	hypothetical	forward	-		
 if you have	hypothetical	forward	-		

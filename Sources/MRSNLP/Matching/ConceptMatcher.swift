@@ -107,13 +107,25 @@ public struct ConceptMatcher: Sendable {
     guard lexicon.concepts["differential"] != nil, mentions.count > 1 else { return [] }
     var result: [Mention] = []
     for (left, right) in zip(mentions, mentions.dropFirst())
-    where left.sentence == right.sentence && right.firstToken == left.lastToken + 2
+    where left.sentence == right.sentence && right.firstToken > left.lastToken + 1
+      && right.firstToken <= left.lastToken + 3
     {
-      let connector = left.lastToken + 1
+      // "A or B" sets any two alternatives against each other ("glioma or single metastasis?"),
+      // with at most one more word between; a slash does so only between different concepts
+      // directly, since "XRT/TMZ" lists two treatments.
+      let gap = (left.lastToken + 1)..<right.firstToken
+      let words = gap.map { text.tokens[$0].normalized }
+      let connector: Int
+      if let or = gap.first(where: { text.tokens[$0].normalized == "or" }),
+        gap.allSatisfy({ $0 == or || text.tokens[$0].kind == .word })
+      {
+        connector = or
+      } else if words == ["/"] && left.concept != right.concept {
+        connector = gap.lowerBound
+      } else {
+        continue
+      }
       let word = text.tokens[connector].normalized
-      // "A or B" sets any two alternatives against each other ("glioma or metastasis?"); a slash
-      // does so only between different concepts, since "XRT/TMZ" lists two treatments.
-      guard word == "or" || (word == "/" && left.concept != right.concept) else { continue }
       result.append(
         makeMention(
           concept: "differential", first: connector, last: connector, category: nil,
