@@ -12,7 +12,7 @@ let package = Package(
     .target(name: "MRSNLPCLI", dependencies: ["MRSNLP"]),
     .executableTarget(name: "mrs-nlp", dependencies: ["MRSNLPCLI"]),
     .executableTarget(name: "mrs-nlp-bench", dependencies: ["MRSNLP"]),
-    .testTarget(name: "MRSNLPTests", dependencies: ["MRSNLP"]),
+    .testTarget(name: "MRSNLPTests", dependencies: ["MRSNLP"], exclude: ["Fixtures"]),
     .testTarget(name: "MRSNLPCLITests", dependencies: ["MRSNLPCLI", "mrs-nlp"]),
   ]
 )

@@ -106,7 +106,6 @@ func wordCountSeconds(_ path: String, runs: Int) -> Double {
 
 let options = parseOptions()
 let clock = ContinuousClock()
-let start = clock.now
 let lexicon: Lexicon
 do {
   lexicon = try Lexicon.embedded()
@@ -127,7 +126,10 @@ let firstResult: Double = {
 }()
 let bytes = Double(corpus.jsonl.count)
 let path = NSTemporaryDirectory() + "mrs-nlp-bench-\(ProcessInfo.processInfo.processIdentifier).jsonl"
-FileManager.default.createFile(atPath: path, contents: Data(corpus.jsonl))
+guard FileManager.default.createFile(atPath: path, contents: Data(corpus.jsonl)) else {
+  FileHandle.standardError.write(Data("mrs-nlp-bench: cannot write \(path)\n".utf8))
+  exit(2)
+}
 defer { try? FileManager.default.removeItem(atPath: path) }
 
 var tokenCount = 0
@@ -211,7 +213,7 @@ report += """
 
   """
 print(report, terminator: "")
-if let output = options.output {
-  FileManager.default.createFile(atPath: output, contents: Data(report.utf8))
+if let output = options.output, !FileManager.default.createFile(atPath: output, contents: Data(report.utf8)) {
+  FileHandle.standardError.write(Data("mrs-nlp-bench: cannot write \(output)\n".utf8))
+  exit(2)
 }
-_ = start
