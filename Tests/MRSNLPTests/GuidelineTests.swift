@@ -173,4 +173,10 @@ struct GuidelineTests {
     let treated = classify("GBM resected and irradiated; no bevacizumab. Progression vs treatment effect?")
     #expect(treated.decision == .meetsCriteria)
   }
+
+  @Test("'new' is a new finding only with an imaging word: not a new doctor or a new patient")
+  func newWithoutFinding() {
+    #expect(classify("Remote history of pilocytic astrocytoma, resected in 2003. Establishing care with a new PCP.").decision == .needsReview)
+    #expect(classify("Pilocytic astrocytoma resected in 2003; new enhancing nodule at the cavity.").indications == [Self.recurrence])
+  }
 }

@@ -882,7 +882,35 @@ if there are any	hypothetical	forward	-
 
 # ---- new-finding ----
 # Words only: the engine combines them with nearby brain-lesion words ("new" + "enhancement").
-new-finding	new		
+new-finding	new enhancement		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new enhancing		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new lesion		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new nodule		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new nodular		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new focus		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new foci		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new area		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new mass		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new component		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new signal		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new FLAIR		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new T2		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new edema		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new oedema		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new finding		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new abnormality		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new ring		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new rim		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new region		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new spot		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new growth		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new cyst		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new hemorrhage		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new haemorrhage		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new mass effect		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new infiltration		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new involvement		"new" only with an imaging word: not "new PCP", "new patient"
+new-finding	new disease		"new" only with an imaging word: not "new PCP", "new patient"
 new-finding	newly enhancing		"newly diagnosed" is not a new finding
 new-finding	newly developed		
 new-finding	newly identified		
