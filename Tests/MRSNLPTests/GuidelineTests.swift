@@ -179,4 +179,10 @@ struct GuidelineTests {
     #expect(classify("Remote history of pilocytic astrocytoma, resected in 2003. Establishing care with a new PCP.").decision == .needsReview)
     #expect(classify("Pilocytic astrocytoma resected in 2003; new enhancing nodule at the cavity.").indications == [Self.recurrence])
   }
+
+  @Test("a symptom of another category does not add to a stated purpose")
+  func symptomBesideAPurpose() {
+    let result = classify("MRS for concussion follow-up; persistent headaches.")
+    #expect(result.otherIndications == ["brain-injury"])
+  }
 }

@@ -49,8 +49,7 @@ public struct RuleEngine: Sendable {
         }).sorted()
         var firedAny = false
         for category in categories {
-          let restricted = pool.filter { $0.item.category == nil || $0.item.category == category }
-          let evaluation = evaluateUnits(rule, pool: restricted, text: text)
+          let evaluation = evaluateUnits(rule, pool: pool, text: text, category: category)
           if evaluation.fired {
             results.append(evaluation)
             firedAny = true
@@ -66,8 +65,11 @@ public struct RuleEngine: Sendable {
     return results
   }
 
+  /// Evaluates a rule unit by unit; with `category`, only evidence of that `other_indications`
+  /// category (or none) may satisfy the requirements, while the forbid rows see everything.
   private func evaluateUnits(
-    _ rule: GuidelineRule, pool: [(item: Mention, isCue: Bool, index: Int)], text: TextAnalysis
+    _ rule: GuidelineRule, pool: [(item: Mention, isCue: Bool, index: Int)], text: TextAnalysis,
+    category: String? = nil
   ) -> RuleEvaluation {
     do {
       var units: [[Int]] = []
@@ -91,7 +93,10 @@ public struct RuleEngine: Sendable {
           continue
         }
         var chosen: [Int] = []
-        if Self.assign(rule.requirements, 0, unit, pool.map(\.item), &chosen) {
+        let candidates = category.map { wanted in
+          unit.filter { pool[$0].item.category == nil || pool[$0].item.category == wanted }
+        } ?? unit
+        if Self.assign(rule.requirements, 0, candidates, pool.map(\.item), &chosen) {
           let label: String
           switch rule.outcome {
           case .indication(let id): label = id
