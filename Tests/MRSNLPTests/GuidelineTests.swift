@@ -185,4 +185,16 @@ struct GuidelineTests {
     let result = classify("MRS for concussion follow-up; persistent headaches.")
     #expect(result.otherIndications == ["brain-injury"])
   }
+
+  @Test("'X or Y?' between a tumor and a mimic is a differential even where the question mark reaches one side")
+  func orDifferential() {
+    #expect(classify("3 cm right frontal ring-enhancing lesion: abscess or necrotic tumor?").indications == [Self.tumorVersusNonTumor])
+  }
+
+  @Test("a spaced dash ends a negation: 'no -- high grade glioma' keeps the glioma")
+  func dashEndsScope() {
+    let result = classify("Hx: pilomyxoid? no -- high grade glioma, resected + proton RT. New enhancing nodule: progression vs radiation-induced change.")
+    #expect(mention("high grade glioma", in: result)?.flags.has(.negated) == false)
+    #expect(result.indications == [Self.recurrence])
+  }
 }

@@ -52,8 +52,7 @@ public struct AssertionDetector: Sendable {
           if text.tokens[end].kind == .word || text.tokens[end].kind == .number { words += 1 }
           end += 1
         }
-        // A terminator right after the trigger ("ddx: A, B") punctuates it; it ends nothing.
-        if let stop = terminators.first(where: { $0.firstToken > hit.lastToken + 1 }) {
+        if let stop = terminators.first(where: { $0.firstToken > hit.lastToken }) {
           end = min(end, stop.firstToken)
         }
         if end > hit.lastToken + 1 { result.append((hit, (hit.lastToken + 1)..<end)) }

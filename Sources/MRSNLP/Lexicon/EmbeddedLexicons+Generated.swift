@@ -864,6 +864,10 @@ call your doctor if	hypothetical	forward	-		discharge instructions
 if any of the following	hypothetical	forward	-		
 if you have	hypothetical	forward	-		
 if there are any	hypothetical	forward	-		
+-	terminate	none	-		a spaced dash separates clauses ("pilomyxoid? no -- high grade glioma")
+--	terminate	none	-		a spaced dash separates clauses ("pilomyxoid? no -- high grade glioma")
+—	terminate	none	-		a spaced dash separates clauses ("pilomyxoid? no -- high grade glioma")
+–	terminate	none	-		a spaced dash separates clauses ("pilomyxoid? no -- high grade glioma")
 
 """####),
     (name: "cues.tsv", content: ####"""
@@ -3199,6 +3203,17 @@ require	non-tumor-diagnosis	is=uncertain not=negated,family,hypothetical,histori
 forbid	non-brain-site	not=negated,family,hypothetical
 explain	A tumor (or a lesion) set against a non-tumor diagnosis in one differential ("abscess vs
 explain	necrotic tumor", "lymphoma vs toxoplasmosis", "tumefactive demyelination vs glioma").
+
+rule	tumor-or-non-tumor-construction
+yields	tumor-vs-non-tumor
+within	sentence
+sections	purpose
+require	brain-tumor	not=negated,family,hypothetical,historical
+require	non-tumor-diagnosis	not=negated,family,hypothetical,historical
+require	differential	not=negated
+forbid	non-brain-site	not=negated,family,hypothetical
+explain	A tumor and a non-tumor diagnosis joined in one differential ("abscess or necrotic tumor?",
+explain	"ddx: toxoplasmosis, lymphoma"), even where no hedge word reaches both.
 
 rule	lesion-with-tumor-question
 yields	tumor-vs-non-tumor
