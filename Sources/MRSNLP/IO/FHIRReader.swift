@@ -162,21 +162,17 @@ public struct FHIRReader: Sendable {
       case .line(let line), .lineEntry(let line, _):
         entryPlace = .lineEntry(line: line, entry: offset + 1)
       }
-      guard case .object = entry else {
+      func refuse(_ message: String) {
         records.append(
-          InputRecord(
-            id: entryPlace.fallbackID, line: entryPlace.line,
-            error: "\(entryPlace.name) is \(entry.typeName), expected a Bundle entry object",
-            warnings: warnings))
+          InputRecord(id: entryPlace.fallbackID, line: entryPlace.line, error: message, warnings: warnings))
+      }
+      guard case .object = entry else {
+        refuse("\(entryPlace.name) is \(entry.typeName), expected a Bundle entry object")
         continue
       }
       guard let resource = entry["resource"] else { continue }
       guard case .object = resource else {
-        records.append(
-          InputRecord(
-            id: entryPlace.fallbackID, line: entryPlace.line,
-            error: "\(entryPlace.name) resource is \(resource.typeName), expected a JSON object",
-            warnings: warnings))
+        refuse("\(entryPlace.name) resource is \(resource.typeName), expected a JSON object")
         continue
       }
       guard resource["resourceType"]?.stringValue == "ServiceRequest" else { continue }
