@@ -56,6 +56,11 @@ public struct ConceptMatcher: Sendable {
   private func codeMentions(_ text: TextAnalysis) -> [Mention] {
     var result: [Mention] = []
     for (index, token) in text.tokens.enumerated() where token.kind == .word {
+      // Only a letter then a digit can start a code; check the bytes before building a string.
+      var bytes = token.normalized.utf8.makeIterator()
+      guard let first = bytes.next(), (0x61...0x7A).contains(first), let second = bytes.next(),
+        (0x30...0x39).contains(second)
+      else { continue }
       guard let code = Self.canonicalCode(text.text(token.span)) else { continue }
       var candidate = code
       var found: ICDCodeEntry?
