@@ -2,6 +2,20 @@ import Foundation
 import Testing
 @testable import MRSNLP
 
+/// Expects loading `files` to fail with every message in `expected` among its diagnostics.
+func expectLoadFailure(
+  _ files: [String: String], _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation
+) {
+  do {
+    _ = try lexicon(replacing: files)
+    Issue.record("loading should fail with \(expected)", sourceLocation: sourceLocation)
+  } catch {
+    for message in expected {
+      #expect(error.description.contains(message), "got: \(error.description)", sourceLocation: sourceLocation)
+    }
+  }
+}
+
 @Suite("Lexicon files")
 struct LexiconTests {
   @Test("the embedded lexicons are exactly the files in lexicons/ (run Scripts/embed-lexicons.sh)")
@@ -39,12 +53,7 @@ struct LexiconTests {
     (header + "brain-tumor\tqqglioma\t\t\r\n", "x.tsv:4: error: the line ends with CR LF"),
   ])
   func brokenRows(content: String, expected: String) {
-    do {
-      _ = try lexicon(replacing: ["x.tsv": content])
-      Issue.record("loading should fail with \(expected)")
-    } catch {
-      #expect(error.description.contains(expected), "got: \(error.description)")
-    }
+    expectLoadFailure(["x.tsv": content], [expected])
   }
 
   @Test("a byte-order mark and invalid UTF-8 are refused with the line")
@@ -76,40 +85,29 @@ struct LexiconTests {
     (rulesHeader + "rule\tr1\nyields\tother:other\nvetoes\ttumor-vs-non-tumor\nrequire\tbrain-tumor\n", "r.tsv:4: error: rule 'r1' vetoes an indication or raises a flag, so it must yield review"),
   ])
   func brokenRules(content: String, expected: String) {
-    do {
-      _ = try lexicon(replacing: ["r.tsv": content])
-      Issue.record("loading should fail with \(expected)")
-    } catch {
-      #expect(error.description.contains(expected), "got: \(error.description)")
-    }
+    expectLoadFailure(["r.tsv": content], [expected])
   }
 
   @Test("a context row with a bad category, direction or scope is refused")
   func brokenContext() {
     let header = "@format mrs-context\n@version 1\n@columns phrase\tcategory\tdirection\tscope\tapplies-to\tnote\n"
     let content = header + "no\tdenial\tforward\t5\t\t\nno\tnegated\ttermination\t5\t\t\nno\tnegated\tforward\tfive\t\t\nno\tnegated\tforward\t5\ttumour\t\n"
-    do {
-      _ = try lexicon(replacing: ["c.tsv": content])
-      Issue.record("loading should fail")
-    } catch {
-      #expect(error.description.contains("c.tsv:4: error: 'denial' is not a context category"))
-      #expect(error.description.contains("c.tsv:5: error: 'termination' is not a direction"))
-      #expect(error.description.contains("c.tsv:6: error: scope 'five' is not a positive number"))
-      #expect(error.description.contains("c.tsv:7: error: applies-to names unknown concept 'tumour'"))
-    }
+    expectLoadFailure(["c.tsv": content], [
+      "c.tsv:4: error: 'denial' is not a context category",
+      "c.tsv:5: error: 'termination' is not a direction",
+      "c.tsv:6: error: scope 'five' is not a positive number",
+      "c.tsv:7: error: applies-to names unknown concept 'tumour'",
+    ])
   }
 
   @Test("a threshold row with a bad ratio, value or finding is refused")
   func brokenThresholds() {
     let content = "@format mrs-thresholds\n@version 1\n@columns analyte\tthreshold\tfavors\tsource\nCho-NAA\t1.5\tfavors-tumor\tx\nCho/NAA\thigh\tfavors-tumor\tx\nCho/NAA\t1.5\ttumor\tx\n"
-    do {
-      _ = try lexicon(replacing: ["th.tsv": content])
-      Issue.record("loading should fail")
-    } catch {
-      #expect(error.description.contains("th.tsv:4: error: 'Cho-NAA' is not a ratio"))
-      #expect(error.description.contains("th.tsv:5: error: threshold 'high' is not a positive number"))
-      #expect(error.description.contains("th.tsv:6: error: 'tumor' is not a spectroscopy finding"))
-    }
+    expectLoadFailure(["th.tsv": content], [
+      "th.tsv:4: error: 'Cho-NAA' is not a ratio",
+      "th.tsv:5: error: threshold 'high' is not a positive number",
+      "th.tsv:6: error: 'tumor' is not a spectroscopy finding",
+    ])
   }
 
   @Test("a term split so that no row matches the whole phrase is reported by the lexicon report")
