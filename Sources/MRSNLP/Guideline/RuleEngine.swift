@@ -11,13 +11,30 @@ public struct RuleEngine: Sendable {
   /// Creates an engine over the lexicon's rules.
   public init(lexicon: Lexicon) { self.lexicon = lexicon }
 
+  /// The evidence rules read: mentions then cues, with where each came from.
+  private struct Evidence {
+    var items: [Mention] = []
+    var isCue: [Bool] = []
+    var sourceIndex: [Int] = []
+  }
+
   /// Evaluates every rule, in file order (indication rules before `unless indication` rules).
   public func evaluate(mentions: [Mention], cues: [Mention], text: TextAnalysis) -> [RuleEvaluation] {
-    var evidence: [(item: Mention, isCue: Bool, index: Int)] = []
-    for (index, mention) in mentions.enumerated() { evidence.append((mention, false, index)) }
-    for (index, cue) in cues.enumerated() { evidence.append((cue, true, index)) }
-    evidence.removeAll { text.sections[$0.item.section].role == .ignore }
+    var evidence = Evidence()
+    for (isCue, list) in [(false, mentions), (true, cues)] {
+      for (index, item) in list.enumerated() where text.sections[item.section].role != .ignore {
+        evidence.items.append(item)
+        evidence.isCue.append(isCue)
+        evidence.sourceIndex.append(index)
+      }
+    }
     let hasPurposeSection = text.sections.contains { $0.role == .purpose || $0.role == .past }
+    let everything = Array(evidence.items.indices)
+    // A report's findings and impression answer the question; they do not ask it.
+    let purposeOnly = everything.filter { index in
+      let role = text.sections[evidence.items[index].section].role
+      return hasPurposeSection ? role == .purpose || role == .past : role != .result
+    }
 
     var results: [RuleEvaluation] = []
     var indicationFound = false
@@ -25,128 +42,166 @@ public struct RuleEngine: Sendable {
     for rule in ordered {
       if let kind = rule.kind, kind != text.document.kind {
         results.append(RuleEvaluation(rule: rule, fired: false, mentions: [], cues: [], label: nil,
-          reason: "applies to \(kind.rawValue)s only"))
+          cause: .otherKind(kind)))
         continue
       }
       if rule.unlessIndication && indicationFound {
         results.append(RuleEvaluation(rule: rule, fired: false, mentions: [], cues: [], label: nil,
-          reason: "skipped: a covered indication was already found"))
+          cause: .skippedAfterIndication))
         continue
       }
-      var pool = evidence
-      if rule.sections == .purpose && text.document.kind == .report {
-        // A report's findings and impression answer the question; they do not ask it.
-        if hasPurposeSection {
-          pool.removeAll { ![.purpose, .past].contains(text.sections[$0.item.section].role) }
-        } else {
-          pool.removeAll { text.sections[$0.item.section].role == .result }
-        }
-      }
+      let pool = rule.sections == .purpose && text.document.kind == .report ? purposeOnly : everything
       if rule.outcome == .categoryOfEvidence {
         // One evaluation per category, so that every stated purpose is reported.
-        let categories = Set(pool.compactMap { item in
-          rule.requirements.contains { $0.accepts(item.item) } ? item.item.category : nil
+        let categories = Set(pool.compactMap { index in
+          let item = evidence.items[index]
+          return rule.requirements.contains { $0.accepts(item) } ? item.category : nil
         }).sorted()
         var firedAny = false
         for category in categories {
-          let evaluation = evaluateUnits(rule, pool: pool, text: text, category: category)
+          let evaluation = evaluateUnits(rule, pool: pool, evidence: evidence, text: text, category: category)
           if evaluation.fired {
             results.append(evaluation)
             firedAny = true
           }
         }
-        if !firedAny { results.append(evaluateUnits(rule, pool: pool, text: text)) }
+        if !firedAny { results.append(evaluateUnits(rule, pool: pool, evidence: evidence, text: text)) }
         continue
       }
-      let evaluation = evaluateUnits(rule, pool: pool, text: text)
+      let evaluation = evaluateUnits(rule, pool: pool, evidence: evidence, text: text)
       results.append(evaluation)
       if evaluation.fired, case .indication = rule.outcome { indicationFound = true }
     }
     return results
   }
 
+  /// The pool split into the rule's proximity units (sentences or sections in text order, or the
+  /// whole document).
+  private func units(_ pool: [Int], _ proximity: RuleProximity, _ items: [Mention]) -> [[Int]] {
+    let key: (Int) -> Int
+    switch proximity {
+    case .document: return [pool]
+    case .sentence: key = { items[$0].sentence }
+    case .section: key = { items[$0].section }
+    }
+    let sorted = pool.sorted { (key($0), $0) < (key($1), $1) }
+    var units: [[Int]] = []
+    var previous: Int?
+    for index in sorted {
+      if key(index) != previous { units.append([]) }
+      units[units.count - 1].append(index)
+      previous = key(index)
+    }
+    return units
+  }
+
   /// Evaluates a rule unit by unit; with `category`, only evidence of that `other_indications`
   /// category (or none) may satisfy the requirements, while the forbid rows see everything.
   private func evaluateUnits(
-    _ rule: GuidelineRule, pool: [(item: Mention, isCue: Bool, index: Int)], text: TextAnalysis,
-    category: String? = nil
+    _ rule: GuidelineRule, pool: [Int], evidence: Evidence, text: TextAnalysis, category: String? = nil
   ) -> RuleEvaluation {
-    do {
-      var units: [[Int]] = []
-      switch rule.proximity {
-      case .document: units = [Array(pool.indices)]
-      case .sentence:
-        units = Dictionary(grouping: pool.indices, by: { pool[$0].item.sentence }).sorted { $0.key < $1.key }.map(\.value)
-      case .section:
-        units = Dictionary(grouping: pool.indices, by: { pool[$0].item.section }).sorted { $0.key < $1.key }.map(\.value)
+    let items = evidence.items
+    let masks = EvidenceMasks(rule, pool: pool, items: items)
+    let requirementCount = rule.requirements.count
+    let allRequirements: UInt64 = requirementCount == 64 ? ~0 : (1 << UInt64(requirementCount)) - 1
+    var closest = (met: -1, missing: rule.requirements.first, blockedBy: nil as Mention?)
+    for unit in units(pool, rule.proximity, items) {
+      var lifted: UInt64 = 0
+      var present: UInt64 = 0
+      for index in unit {
+        lifted |= masks.lifts[index]
+        present |= masks.accepts[index]
       }
-      var fired: RuleEvaluation?
-      var closest = (met: -1, missing: rule.requirements.first, blockedBy: nil as Mention?)
-      for unit in units {
-        let exclusions = rule.exclusions.filter { exclusion in
-          !unit.contains { exclusion.unless.contains(pool[$0].item.concept) && !pool[$0].item.flags.has(.negated) }
+      if let blocker = unit.first(where: { masks.blocks[$0] & ~lifted != 0 }) {
+        if requirementCount > closest.met {
+          closest = (requirementCount, nil, items[blocker])
         }
-        if let blocker = unit.first(where: { index in exclusions.contains { $0.accepts(pool[index].item) } }) {
-          if rule.requirements.count > closest.met {
-            closest = (rule.requirements.count, nil, pool[blocker].item)
-          }
-          continue
-        }
+        continue
+      }
+      if present & allRequirements == allRequirements {
         var chosen: [Int] = []
         let candidates = category.map { wanted in
-          unit.filter { pool[$0].item.category == nil || pool[$0].item.category == wanted }
+          unit.filter { items[$0].category == nil || items[$0].category == wanted }
         } ?? unit
-        if Self.assign(rule.requirements, 0, candidates, pool.map(\.item), &chosen) {
+        if Self.assign(rule.requirements, 0, candidates, items, masks.accepts, &chosen) {
           let label: String
           switch rule.outcome {
           case .indication(let id): label = id
           case .otherIndication(let category): label = category
           case .categoryOfEvidence:
-            label = chosen.lazy.compactMap { pool[$0].item.category }.first ?? "other"
+            label = chosen.lazy.compactMap { items[$0].category }.first ?? "other"
           case .review: label = "review"
           }
-          fired = RuleEvaluation(
+          return RuleEvaluation(
             rule: rule, fired: true,
-            mentions: chosen.filter { !pool[$0].isCue }.map { pool[$0].index }.sorted(),
-            cues: chosen.filter { pool[$0].isCue }.map { pool[$0].index }.sorted(), label: label,
-            reason: "every requirement was met in one \(rule.proximity.rawValue)")
-          break
-        }
-        let met = rule.requirements.prefix { requirement in
-          unit.contains { requirement.accepts(pool[$0].item) }
-        }.count
-        if met > closest.met {
-          closest = (met, rule.requirements.dropFirst(met).first, nil)
+            mentions: chosen.filter { !evidence.isCue[$0] }.map { evidence.sourceIndex[$0] }.sorted(),
+            cues: chosen.filter { evidence.isCue[$0] }.map { evidence.sourceIndex[$0] }.sorted(), label: label,
+            cause: .met(rule.proximity))
         }
       }
-      if let fired {
-        return fired
-      } else {
-        let reason: String
-        if let blocker = closest.blockedBy {
-          reason = "blocked: '\(text.text(blocker.span))' (\(blocker.concept)) matches a forbid row"
-        } else if let missing = closest.missing {
-          reason = "missing in any one \(rule.proximity.rawValue): \(Self.describe(missing)) (rules line \(missing.line))"
-        } else {
-          reason = "no evidence"
+      let met = min((~present).trailingZeroBitCount, requirementCount)
+      if met > closest.met {
+        closest = (met, rule.requirements.dropFirst(met).first, nil)
+      }
+    }
+    let reason: RuleEvaluationReason
+    if let blocker = closest.blockedBy {
+      reason = .blocked(phrase: text.text(blocker.span), concept: blocker.concept)
+    } else if let missing = closest.missing {
+      reason = .missing(missing, rule.proximity)
+    } else {
+      reason = .noEvidence
+    }
+    return RuleEvaluation(rule: rule, fired: false, mentions: [], cues: [], label: nil, cause: reason)
+  }
+
+  /// Which of a rule's rows each piece of evidence meets, computed once per rule and document, so
+  /// that units and the backtracking search test bits instead of strings.
+  private struct EvidenceMasks {
+    /// Bit k: the item meets `require` row k.
+    var accepts: [UInt64]
+    /// Bit k: the item meets `forbid` row k.
+    var blocks: [UInt64]
+    /// Bit k: the item (not negated) is of a concept named by `unless=` of `forbid` row k.
+    var lifts: [UInt64]
+
+    init(_ rule: GuidelineRule, pool: [Int], items: [Mention]) {
+      precondition(rule.requirements.count <= 64 && rule.exclusions.count <= 64, "a rule has over 64 rows")
+      accepts = [UInt64](repeating: 0, count: items.count)
+      blocks = [UInt64](repeating: 0, count: items.count)
+      lifts = [UInt64](repeating: 0, count: items.count)
+      for index in pool {
+        let item = items[index]
+        for (row, requirement) in rule.requirements.enumerated() where requirement.accepts(item) {
+          accepts[index] |= 1 << UInt64(row)
         }
-        return RuleEvaluation(rule: rule, fired: false, mentions: [], cues: [], label: nil, reason: reason)
+        for (row, exclusion) in rule.exclusions.enumerated() {
+          if exclusion.accepts(item) { blocks[index] |= 1 << UInt64(row) }
+          if !item.flags.has(.negated) && exclusion.unless.contains(item.concept) {
+            lifts[index] |= 1 << UInt64(row)
+          }
+        }
       }
     }
   }
 
-  /// Finds distinct evidence for requirements `from...` by backtracking (rules have few rows).
+  /// Finds distinct evidence for requirements `from...` by backtracking (rules have few rows);
+  /// bit `from` of `accepts[i]` says whether item `i` meets requirement `from`.
   static func assign(
     _ requirements: [EvidenceRequirement], _ from: Int, _ unit: [Int], _ items: [Mention],
-    _ chosen: inout [Int]
+    _ accepts: [UInt64], _ chosen: inout [Int]
   ) -> Bool {
     if from == requirements.count { return true }
     let requirement = requirements[from]
-    let candidates = unit.filter { !chosen.contains($0) && requirement.accepts(items[$0]) }
-      .sorted { (requirement.concepts.firstIndex(of: items[$0].concept) ?? 0, $0) < (requirement.concepts.firstIndex(of: items[$1].concept) ?? 0, $1) }
+    var candidates = unit.filter { accepts[$0] & (1 << UInt64(from)) != 0 && !chosen.contains($0) }
+    if candidates.count > 1 {
+      // Prefer the concept named first in the row, then the earlier evidence.
+      let rank = { (index: Int) in requirement.concepts.firstIndex(of: items[index].concept) ?? 0 }
+      candidates.sort { (rank($0), $0) < (rank($1), $1) }
+    }
     for index in candidates {
       chosen.append(index)
-      if assign(requirements, from + 1, unit, items, &chosen) { return true }
+      if assign(requirements, from + 1, unit, items, accepts, &chosen) { return true }
       chosen.removeLast()
     }
     return false

@@ -23,7 +23,7 @@ public enum ClassificationJSON {
       writer.double(measurement.value, key: "value")
       writer.int(measurement.span.start, key: "start")
       writer.int(measurement.span.end, key: "end")
-      writer.string(text.text(measurement.span), key: "text")
+      writer.string(text.scalars, measurement.span, key: "text")
       writer.endObject()
     }
     writer.endArray()
@@ -59,7 +59,7 @@ public enum ClassificationJSON {
       if let span = flag.span {
         writer.int(span.start, key: "start")
         writer.int(span.end, key: "end")
-        writer.string(text.text(span), key: "text")
+        writer.string(text.scalars, span, key: "text")
       }
       writer.endObject()
     }
@@ -92,7 +92,7 @@ public enum ClassificationJSON {
   static func writeMention(_ mention: Mention, text: TextAnalysis, into writer: inout JSONWriter) {
     writer.beginObject()
     writer.string(mention.concept, key: "concept")
-    writer.string(text.text(mention.span), key: "text")
+    writer.string(text.scalars, mention.span, key: "text")
     writer.int(mention.span.start, key: "start")
     writer.int(mention.span.end, key: "end")
     for flag in AssertionFlag.allCases { writer.bool(mention.flags.has(flag), key: flag.rawValue) }

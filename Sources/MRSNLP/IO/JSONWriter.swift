@@ -62,13 +62,51 @@ public struct JSONWriter: Sendable {
   /// Writes a string member or element.
   public mutating func string(_ value: String?, key: String? = nil) {
     if let key { self.key(key) } else { separate() }
-    if let value { writeString(value) } else { bytes.append(contentsOf: Array("null".utf8)) }
+    if let value { writeString(value) } else { bytes.append(contentsOf: "null".utf8) }
+  }
+
+  /// Writes the text of `span` of `text` as a string member or element, without building a String.
+  public mutating func string(_ text: ScalarText, _ span: TextSpan, key: String? = nil) {
+    if let key { self.key(key) } else { separate() }
+    bytes.append(0x22)
+    for scalar in text.scalars[span.start..<span.end] {
+      let value = scalar.value
+      if value < 0x80 {
+        appendEscaped(UInt8(value))
+      } else {
+        bytes.append(contentsOf: UTF8.encode(scalar)!)
+      }
+    }
+    bytes.append(0x22)
   }
 
   /// Writes an integer member or element.
   public mutating func int(_ value: Int, key: String? = nil) {
     if let key { self.key(key) } else { separate() }
-    bytes.append(contentsOf: Array(String(value).utf8))
+    appendDecimal(value)
+  }
+
+  private mutating func appendDecimal(_ value: Int) {
+    if value < 0 {
+      bytes.append(0x2D)
+      if value == Int.min {
+        bytes.append(contentsOf: String(value).utf8.dropFirst())
+        return
+      }
+    }
+    var magnitude = value.magnitude
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        buffer[19 - count] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+        magnitude /= 10
+        count += 1
+      } while magnitude > 0
+      bytes.append(contentsOf: buffer[(20 - count)...])
+    }
   }
 
   /// Writes a number member or element (finite values only; others are written as null).
@@ -76,19 +114,19 @@ public struct JSONWriter: Sendable {
     if let key { self.key(key) } else { separate() }
     if value.isFinite {
       if value == value.rounded() && abs(value) < 1e15 {
-        bytes.append(contentsOf: Array(String(Int(value)).utf8))
+        appendDecimal(Int(value))
       } else {
-        bytes.append(contentsOf: Array(String(value).utf8))
+        bytes.append(contentsOf: String(value).utf8)
       }
     } else {
-      bytes.append(contentsOf: Array("null".utf8))
+      bytes.append(contentsOf: "null".utf8)
     }
   }
 
   /// Writes a boolean member or element.
   public mutating func bool(_ value: Bool, key: String? = nil) {
     if let key { self.key(key) } else { separate() }
-    bytes.append(contentsOf: Array((value ? "true" : "false").utf8))
+    bytes.append(contentsOf: (value ? "true" : "false").utf8)
   }
 
   /// Writes an array of strings.
@@ -100,19 +138,34 @@ public struct JSONWriter: Sendable {
 
   private mutating func writeString(_ value: String) {
     bytes.append(0x22)
-    for byte in value.utf8 {
-      switch byte {
-      case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-      case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-      case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
-      case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
-      case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
-      case 0..<0x20, 0x7F:
-        let hex = Array("0123456789abcdef".utf8)
-        bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
-      default: bytes.append(byte)
+    var value = value
+    value.withUTF8 { utf8 in
+      // Runs of bytes that need no escape are copied at once.
+      var runStart = 0
+      for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+        appendEscaped(byte)
+        runStart = index + 1
       }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
     }
     bytes.append(0x22)
+  }
+
+  /// Appends one ASCII byte, escaped when JSON requires it (and DEL, for safety in terminals).
+  private mutating func appendEscaped(_ byte: UInt8) {
+    switch byte {
+    case 0x22: bytes.append(0x5C); bytes.append(0x22)
+    case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+    case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
+    case 0x0D: bytes.append(0x5C); bytes.append(0x72)
+    case 0x09: bytes.append(0x5C); bytes.append(0x74)
+    case 0..<0x20, 0x7F:
+      let hex: StaticString = "0123456789abcdef"
+      bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30])
+      bytes.append(hex.utf8Start[Int(byte >> 4)])
+      bytes.append(hex.utf8Start[Int(byte & 15)])
+    default: bytes.append(byte)
+    }
   }
 }

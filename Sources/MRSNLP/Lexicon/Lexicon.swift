@@ -100,13 +100,13 @@ public struct Lexicon: Sendable {
       let isCue = parsed.concepts[term.concept]?.role == .cue
       if isCue {
         if cueTrie.insert(
-          term.term, caseSensitive: term.caseSensitive, fuzzy: term.fuzzy, plural: term.plural,
+          parsed.termTokens[index], caseSensitive: term.caseSensitive, fuzzy: term.fuzzy, plural: term.plural,
           vocabulary: &vocabulary, fuzzyIndex: &fuzzy) != nil
         {
           cuePhraseTerm.append(index)
         }
       } else if conceptTrie.insert(
-        term.term, caseSensitive: term.caseSensitive, fuzzy: term.fuzzy, plural: term.plural,
+        parsed.termTokens[index], caseSensitive: term.caseSensitive, fuzzy: term.fuzzy, plural: term.plural,
         vocabulary: &vocabulary, fuzzyIndex: &fuzzy) != nil
       {
         conceptPhraseTerm.append(index)
@@ -134,6 +134,7 @@ public struct Lexicon: Sendable {
     let (metaboliteTrie, metabolitePhraseRow) = literalTrie(parsed.metabolites.map(\.term))
     let (findingTrie, findingPhraseRow) = literalTrie(parsed.findingCues.map(\.phrase))
     for word in parsed.fuzzyStoplist { fuzzy.block(word) }
+    fuzzy.seal()
     var codeIndex: [String: [Int]] = [:]
     for (index, code) in codes.enumerated() { codeIndex[code.code, default: []].append(index) }
 

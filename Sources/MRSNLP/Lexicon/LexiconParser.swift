@@ -3,6 +3,8 @@ struct LexiconParser {
   var diagnostics: [LexiconDiagnostic] = []
   var concepts: [String: ConceptDefinition] = [:]
   var terms: [TermEntry] = []
+  /// Each term of `terms` tokenized, tokenized once for the duplicate check and the tries.
+  var termTokens: [PhraseTokens] = []
   var codes: [ICDCodeEntry] = []
   var triggers: [ContextTrigger] = []
   var sectionHeaders: [SectionHeaderEntry] = []
@@ -111,7 +113,7 @@ struct LexiconParser {
   {
     var attributes = Attributes()
     var ok = true
-    for word in text.split(separator: " ") {
+    for word in text.split(separator: " ").map(String.init) {
       switch word {
       case "case": attributes.caseSensitive = true
       case "nofuzzy": attributes.fuzzy = false
@@ -175,10 +177,12 @@ struct LexiconParser {
           row.fields[2], file: table.file, line: row.line, allowPrefix: false),
         checkConcept(concept, category: attributes.category, file: table.file, line: row.line)
       else { continue }
-      if PhraseTrie.phraseTokens(term).normalized.isEmpty {
+      let tokens = PhraseTokens(term)
+      if tokens.normalized.isEmpty {
         error(table.file, row.line, "term '\(term)' has no word the tokenizer can match")
         continue
       }
+      termTokens.append(tokens)
       terms.append(
         TermEntry(
           concept: concept, term: term, caseSensitive: attributes.caseSensitive,
@@ -189,8 +193,7 @@ struct LexiconParser {
 
   mutating func checkDuplicateTerms() {
     var seen: [String: TermEntry] = [:]
-    for term in terms {
-      let tokens = PhraseTrie.phraseTokens(term.term)
+    for (term, tokens) in zip(terms, termTokens) {
       // Mentions and cues are matched in separate layers, so a phrase may be both.
       let layer = concepts[term.concept]?.role.rawValue ?? ""
       let key = layer + "|" + (term.caseSensitive

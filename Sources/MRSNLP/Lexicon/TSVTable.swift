@@ -72,9 +72,8 @@ public struct TSVTable: Sendable {
         fail(lineNumber, "a data row comes before the @columns directive")
         continue
       }
-      var fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map {
-        String(decoding: $0, as: UTF8.self)
-      }
+      let fieldBytes = line.split(separator: 0x09, omittingEmptySubsequences: false)
+      var fields = fieldBytes.map { String(decoding: $0, as: UTF8.self) }
       if fields.count > columns.count {
         fail(
           lineNumber,
@@ -84,10 +83,10 @@ public struct TSVTable: Sendable {
       while fields.count < columns.count { fields.append("") }
       var clean = true
       for (index, field) in fields.enumerated() {
-        if field.hasPrefix(" ") || field.hasSuffix(" ") || field.contains("  ") {
+        if index < fieldBytes.count && Self.hasStraySpace(fieldBytes[index]) {
           fail(lineNumber, "column '\(columns[index])' has leading, trailing or doubled spaces: '\(field)'")
           clean = false
-        } else if field == "#NAME?" || field.hasPrefix("Unnamed:") {
+        } else if index < fieldBytes.count && Self.isSpreadsheetArtifact(fieldBytes[index]) {
           fail(lineNumber, "column '\(columns[index])' holds a spreadsheet artifact: '\(field)'")
           clean = false
         }
@@ -103,5 +102,23 @@ public struct TSVTable: Sendable {
       return nil
     }
     return TSVTable(file: file, format: format, version: 1, columns: columns, rows: rows)
+  }
+
+  /// Whether a field is a spreadsheet's leftover: `#NAME?` or a pandas `Unnamed: 3` header.
+  static func isSpreadsheetArtifact(_ field: ArraySlice<UInt8>) -> Bool {
+    field.first == 0x23 && field.elementsEqual("#NAME?".utf8)
+      || field.first == 0x55 && field.starts(with: "Unnamed:".utf8)
+  }
+
+  /// Whether a field starts or ends with a space or holds two spaces in a row.
+  static func hasStraySpace(_ field: ArraySlice<UInt8>) -> Bool {
+    guard let first = field.first, let last = field.last else { return false }
+    if first == 0x20 || last == 0x20 { return true }
+    var previous: UInt8 = 0
+    for byte in field {
+      if byte == 0x20 && previous == 0x20 { return true }
+      previous = byte
+    }
+    return false
   }
 }

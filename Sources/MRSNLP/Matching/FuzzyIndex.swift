@@ -14,22 +14,55 @@ public struct FuzzyIndex: Sendable {
   public static let minimumWordLength = 7
   /// The longest document word looked up: deletions cost O(L²), and no clinical word is longer.
   public static let maximumWordLength = 40
-  private var deletes: [UInt64: [Int32]] = [:]
+  /// Deletion hashes and the word each came from, packed as the hash's top 44 bits above the
+  /// word id's 20 bits, and sorted once `seal()` has run. A shortened hash can only add candidates.
+  private var deletes: [UInt64] = []
+  private var sealed = true
   private var spelled: [Int32: [UInt8]] = [:]
   var blocked: Set<String> = []
+  private static let idBits: UInt64 = 20
+  private static let hashMask: UInt64 = ~((1 << idBits) - 1)
 
   /// Creates an empty index.
   public init() {}
 
   static func allowedDistance(_ length: Int) -> Int { length >= 11 ? 2 : 1 }
 
-  /// Adds a lexicon word.
+  /// Adds a lexicon word; call `seal()` after the last one.
   mutating func add(_ word: String, id: Int32) {
     let bytes = Array(word.utf8)
     guard bytes.count >= Self.minimumWordLength, spelled[id] == nil else { return }
     spelled[id] = bytes
+    sealed = false
+    precondition(id >= 0 && UInt64(id) < 1 << Self.idBits, "vocabulary too large for FuzzyIndex")
     Self.forEachDeletion(bytes, depth: Self.allowedDistance(bytes.count)) { hash in
-      if deletes[hash, default: []].last != id { deletes[hash, default: []].append(id) }
+      deletes.append(hash & Self.hashMask | UInt64(id))
+    }
+  }
+
+  /// Sorts the deletions so that lookups can binary-search them.
+  mutating func seal() {
+    guard !sealed else { return }
+    deletes.sort()
+    var unique: [UInt64] = []
+    unique.reserveCapacity(deletes.count)
+    for entry in deletes where unique.last != entry { unique.append(entry) }
+    deletes = unique
+    sealed = true
+  }
+
+  /// Calls `body` with the id of every word that has a deletion hashing to `hash`.
+  private func forEachWord(withDeletion hash: UInt64, _ body: (Int32) -> Void) {
+    let key = hash & Self.hashMask
+    var low = 0
+    var high = deletes.count
+    while low < high {
+      let middle = (low + high) / 2
+      if deletes[middle] < key { low = middle + 1 } else { high = middle }
+    }
+    while low < deletes.count && deletes[low] & Self.hashMask == key {
+      body(Int32(truncatingIfNeeded: deletes[low] & ~Self.hashMask))
+      low += 1
     }
   }
 
@@ -48,10 +81,14 @@ public struct FuzzyIndex: Sendable {
       bytes.append(byte)
     }
     guard bytes.count >= Self.minimumWordLength - 1, !blocked.contains(word) else { return nil }
+    precondition(sealed, "FuzzyIndex.lookup before seal()")
     var candidates: [Int32] = []
-    Self.forEachDeletion(bytes, depth: 2) { hash in
-      guard let ids = deletes[hash] else { return }
-      for id in ids where !candidates.contains(id) { candidates.append(id) }
+    // Two deletions are only needed to reach words of 11 or more letters, which lie within two
+    // edits of document words of 9 letters or more; shorter words need one.
+    Self.forEachDeletion(bytes, depth: bytes.count >= 9 ? 2 : 1) { hash in
+      forEachWord(withDeletion: hash) { id in
+        if !candidates.contains(id) { candidates.append(id) }
+      }
     }
     var best: Int32?
     var bestDistance = Int.max

@@ -22,7 +22,8 @@ public struct PhraseTrie: Sendable {
     var allowFuzzy: Bool
   }
 
-  private var children: [[Int32: Int32]] = [[:]]
+  private var edges = EdgeTable()
+  private var hasChildren: [Bool] = [false]
   private var terminals: [[Int32]] = [[]]
   private var phrases: [Phrase] = []
 
@@ -32,32 +33,29 @@ public struct PhraseTrie: Sendable {
   /// The number of phrases inserted.
   public var phraseCount: Int { phrases.count }
 
-  /// The normalized token sequence of a phrase as the document tokenizer would produce it.
-  static func phraseTokens(_ text: String) -> (normalized: [String], original: [[Unicode.Scalar]]) {
-    let scalars = ScalarText(text)
-    let tokens = Tokenizer().tokenize(scalars)
-    var normalized: [String] = []
-    var original: [[Unicode.Scalar]] = []
-    for (index, token) in tokens.enumerated() where !TokenStream.isIntraWordHyphen(tokens, index) {
-      normalized.append(token.normalized)
-      original.append(Array(scalars.scalars[token.span.start..<token.span.end]))
-    }
-    return (normalized, original)
-  }
-
   /// Inserts a phrase; returns its index, or nil when it has no tokens.
   @discardableResult
   mutating func insert(
     _ text: String, caseSensitive: Bool, fuzzy: Bool, plural: Bool, vocabulary: inout Vocabulary,
     fuzzyIndex: inout FuzzyIndex
   ) -> Int? {
-    let (normalized, original) = Self.phraseTokens(text)
+    insert(
+      PhraseTokens(text), caseSensitive: caseSensitive, fuzzy: fuzzy, plural: plural,
+      vocabulary: &vocabulary, fuzzyIndex: &fuzzyIndex)
+  }
+
+  /// Inserts a phrase already tokenized; returns its index, or nil when it has no tokens.
+  @discardableResult
+  mutating func insert(
+    _ tokens: PhraseTokens, caseSensitive: Bool, fuzzy: Bool, plural: Bool,
+    vocabulary: inout Vocabulary, fuzzyIndex: inout FuzzyIndex
+  ) -> Int? {
+    let normalized = tokens.normalized
     guard !normalized.isEmpty else { return nil }
     let index = phrases.count
-    phrases.append(Phrase(caseTokens: caseSensitive ? original : nil, allowFuzzy: fuzzy))
+    phrases.append(Phrase(caseTokens: caseSensitive ? tokens.original : nil, allowFuzzy: fuzzy))
     var variants: [[String]] = [normalized]
-    let joined = Self.joinedVariant(text)
-    if let joined, joined != normalized { variants.append(joined) }
+    if let joined = tokens.joined, joined != normalized { variants.append(joined) }
     let spelledVariants = variants.count
     if plural && !caseSensitive {
       for variant in variants {
@@ -75,39 +73,20 @@ public struct PhraseTrie: Sendable {
         if fuzzy && variantIndex < spelledVariants && word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) {
           fuzzyIndex.add(word, id: id)
         }
-        if let next = children[Int(node)][id] {
+        if let next = edges.child(node, id) {
           node = next
         } else {
-          let next = Int32(children.count)
-          children.append([:])
+          let next = Int32(terminals.count)
+          hasChildren.append(false)
           terminals.append([])
-          children[Int(node)][id] = next
+          edges.set(node, id, next)
+          hasChildren[Int(node)] = true
           node = next
         }
       }
       if !terminals[Int(node)].contains(Int32(index)) { terminals[Int(node)].append(Int32(index)) }
     }
     return index
-  }
-
-  /// The phrase with its hyphen-joined words written as one word, or nil when it has no hyphen.
-  static func joinedVariant(_ text: String) -> [String]? {
-    let scalars = ScalarText(text)
-    let tokens = Tokenizer().tokenize(scalars)
-    var result: [String] = []
-    var joinedAny = false
-    var index = 0
-    while index < tokens.count {
-      var word = tokens[index].normalized
-      while index + 2 < tokens.count && TokenStream.isIntraWordHyphen(tokens, index + 1) {
-        word += tokens[index + 2].normalized
-        index += 2
-        joinedAny = true
-      }
-      result.append(word)
-      index += 1
-    }
-    return joinedAny ? result : nil
   }
 
   /// Regular plural spellings of a word: `lesion` → `lesions`, `metastasis` → `metastases`.
@@ -161,20 +140,19 @@ public struct PhraseTrie: Sendable {
       }
     }
     guard position < stream.count, stream.segment[position] == stream.segment[start] else { return }
-    let edges = children[Int(node)]
-    if edges.isEmpty { return }
+    guard hasChildren[Int(node)] else { return }
     let id = stream.ids[position]
-    if id >= 0, let next = edges[id] {
+    if id >= 0, let next = edges.child(node, id) {
       walk(
         node: next, position: position + 1, start: start, fuzzy: fuzzy, joined: joined,
         stream: stream, tokens: tokens, scalars: scalars, found: &found)
-    } else if stream.fuzzyIds[position] >= 0, let next = edges[stream.fuzzyIds[position]] {
+    } else if stream.fuzzyIds[position] >= 0, let next = edges.child(node, stream.fuzzyIds[position]) {
       walk(
         node: next, position: position + 1, start: start, fuzzy: true, joined: joined,
         stream: stream, tokens: tokens, scalars: scalars, found: &found)
     }
     let joinedId = stream.joinedIds[position]
-    if joinedId >= 0, position + 1 < stream.count, let next = edges[joinedId] {
+    if joinedId >= 0, position + 1 < stream.count, let next = edges.child(node, joinedId) {
       walk(
         node: next, position: position + 2, start: start, fuzzy: fuzzy, joined: true,
         stream: stream, tokens: tokens, scalars: scalars, found: &found)
