@@ -60,7 +60,11 @@ public struct AssertionDetector: Sendable {
       if hit.trigger.direction == .backward || hit.trigger.direction == .both {
         var start = hit.firstToken
         var words = 0
+        // A question mark that opens a clause (", ? tumor") asks about what follows it only.
+        let clauseBound = hit.trigger.direction == .both
+          && (hit.firstToken...hit.lastToken).allSatisfy { text.tokens[$0].kind == .punctuation }
         while start > sentence.firstToken && words < reach {
+          if clauseBound && [",", ";"].contains(text.tokens[start - 1].normalized) { break }
           start -= 1
           if text.tokens[start].kind == .word || text.tokens[start].kind == .number { words += 1 }
         }

@@ -374,6 +374,7 @@ not	negated	forward	10		NegEx pre-negation
 without	negated	forward	10		NegEx pre-negation
 absence of	negated	forward	10		NegEx pre-negation
 free of	negated	forward	10		NegEx pre-negation
+clear of	negated	forward	10		"both scans clear of recurrence"
 negative for	negated	forward	10		NegEx pre-negation
 no evidence	negated	forward	10		NegEx pre-negation
 no evidence of	negated	forward	10		NegEx pre-negation
@@ -644,7 +645,7 @@ prior	historical	forward	4		ConText historical
 previous	historical	forward	4		ConText historical
 previously	historical	forward	4		ConText historical
 formerly	historical	forward	4		ConText historical
-old	historical	forward	4		ConText historical
+old	historical	forward	2		ConText historical
 former	historical	forward	4		ConText historical
 in the past	historical	forward	4		ConText historical
 s/p	historical	forward	4	treatment	ConText historical
@@ -868,6 +869,26 @@ if there are any	hypothetical	forward	-
 --	terminate	none	-		a spaced dash separates clauses ("pilomyxoid? no -- high grade glioma")
 —	terminate	none	-		a spaced dash separates clauses ("pilomyxoid? no -- high grade glioma")
 –	terminate	none	-		a spaced dash separates clauses ("pilomyxoid? no -- high grade glioma")
+# Ages: "24-year-old" is not the historical "old" of "old infarct".
+year old	pseudo	none	-		age, not a past finding
+years old	pseudo	none	-		age, not a past finding
+month old	pseudo	none	-		age, not a past finding
+months old	pseudo	none	-		age, not a past finding
+week old	pseudo	none	-		age, not a past finding
+weeks old	pseudo	none	-		age, not a past finding
+day old	pseudo	none	-		age, not a past finding
+days old	pseudo	none	-		age, not a past finding
+# Contrast technique in an exam title negates nothing that follows it.
+with and without	pseudo	none	-		exam technique ("MRI brain with and without contrast")
+with or without	pseudo	none	-		exam technique
+with/without	pseudo	none	-		exam technique
+w/wo	pseudo	none	-		exam technique
+w and wo	pseudo	none	-		exam technique
+w/ and w/o	pseudo	none	-		exam technique
+w/ & w/o	pseudo	none	-		exam technique
+without contrast	pseudo	none	-		exam technique ("MRI brain without contrast, with MRS")
+without and with	pseudo	none	-		exam technique
+wo/w	pseudo	none	-		exam technique
 
 """####),
     (name: "cues.tsv", content: ####"""
@@ -2447,6 +2468,9 @@ non-tumor-diagnosis	amyloid angiopathy-related inflammation		DOMAIN 2.4
 non-tumor-diagnosis	CAA-related inflammation		
 non-tumor-diagnosis	CAA-ri		
 non-tumor-diagnosis	amyloid angiopathy		
+non-tumor-diagnosis	CAA	case	cerebral amyloid angiopathy; capitals only ("caa" is no word)
+non-tumor-diagnosis	clot		an organizing or resolving clot as the alternative to tumor
+non-tumor-diagnosis	blood clot		
 non-tumor-diagnosis	PRES		DOMAIN 2.4
 non-tumor-diagnosis	posterior reversible encephalopathy syndrome		
 # Developmental / other (DOMAIN 2.4)
@@ -3264,7 +3288,8 @@ within	document
 sections	purpose
 unless	indication
 require	brain-tumor	is=uncertain not=negated,family,hypothetical,historical
-forbid	brain-lesion recurrence treatment treatment-effect non-tumor-diagnosis history-of-brain-tumor	not=negated,family,hypothetical
+forbid	brain-lesion	not=negated,uncertain,family,hypothetical
+forbid	recurrence treatment treatment-effect non-tumor-diagnosis history-of-brain-tumor	not=negated,family,hypothetical
 forbid	differential	not=negated
 explain	Looking for a tumor with no lesion ("headaches, r/o tumor") is screening: does not meet.
 explain	A differential between tumor types presupposes a lesion, so it is not screening.

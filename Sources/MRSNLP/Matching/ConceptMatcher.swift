@@ -113,10 +113,10 @@ public struct ConceptMatcher: Sendable {
     var result: [Mention] = []
     for (left, right) in zip(mentions, mentions.dropFirst())
     where left.sentence == right.sentence && right.firstToken > left.lastToken + 1
-      && right.firstToken <= left.lastToken + 3
+      && right.firstToken <= left.lastToken + 4
     {
-      // "A or B" sets any two alternatives against each other ("glioma or single metastasis?"),
-      // with at most one more word between; a slash does so only between different concepts
+      // "A or B" sets any two alternatives against each other ("glioma or single metastasis?",
+      // "abscess or a necrotic metastasis?"), with at most two more words between; a slash does so only between different concepts
       // directly, since "XRT/TMZ" lists two treatments.
       let gap = (left.lastToken + 1)..<right.firstToken
       let words = gap.map { text.tokens[$0].normalized }
