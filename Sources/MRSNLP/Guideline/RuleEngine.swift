@@ -7,15 +7,31 @@
 /// sections reads only those when the document has any.
 public struct RuleEngine: Sendable {
   let lexicon: Lexicon
+  /// The rules in evaluation order: indication rules, then `unless indication` rules.
+  private let ordered: [GuidelineRule]
+  /// `ordered`'s require rows and forbid rows, compiled.
+  private let compiled: [(requirements: [CompiledRow], exclusions: [CompiledRow])]
+  private let numbers: ConceptNumbers
 
   /// Creates an engine over the lexicon's rules.
-  public init(lexicon: Lexicon) { self.lexicon = lexicon }
+  public init(lexicon: Lexicon) {
+    self.lexicon = lexicon
+    let ordered = lexicon.rules.filter { !$0.unlessIndication } + lexicon.rules.filter(\.unlessIndication)
+    let numbers = ConceptNumbers(rules: ordered)
+    self.ordered = ordered
+    self.numbers = numbers
+    compiled = ordered.map { rule in
+      (rule.requirements.map { CompiledRow($0, numbers: numbers) },
+       rule.exclusions.map { CompiledRow($0, numbers: numbers) })
+    }
+  }
 
-  /// The evidence rules read: mentions then cues, with where each came from.
+  /// The evidence rules read: mentions then cues, with where each came from and its concept bit.
   private struct Evidence {
     var items: [Mention] = []
     var isCue: [Bool] = []
     var sourceIndex: [Int] = []
+    var conceptBit: [UInt64] = []
   }
 
   /// Evaluates every rule, in file order (indication rules before `unless indication` rules).
@@ -26,6 +42,7 @@ public struct RuleEngine: Sendable {
         evidence.items.append(item)
         evidence.isCue.append(isCue)
         evidence.sourceIndex.append(index)
+        evidence.conceptBit.append(numbers.bit(item.concept))
       }
     }
     let hasPurposeSection = text.sections.contains { $0.role == .purpose || $0.role == .past }
@@ -38,8 +55,7 @@ public struct RuleEngine: Sendable {
 
     var results: [RuleEvaluation] = []
     var indicationFound = false
-    let ordered = lexicon.rules.filter { !$0.unlessIndication } + lexicon.rules.filter(\.unlessIndication)
-    for rule in ordered {
+    for (rule, rows) in zip(ordered, compiled) {
       if let kind = rule.kind, kind != text.document.kind {
         results.append(RuleEvaluation(rule: rule, fired: false, mentions: [], cues: [], label: nil,
           cause: .otherKind(kind)))
@@ -59,16 +75,16 @@ public struct RuleEngine: Sendable {
         }).sorted()
         var firedAny = false
         for category in categories {
-          let evaluation = evaluateUnits(rule, pool: pool, evidence: evidence, text: text, category: category)
+          let evaluation = evaluateUnits(rule, rows, pool: pool, evidence: evidence, text: text, category: category)
           if evaluation.fired {
             results.append(evaluation)
             firedAny = true
           }
         }
-        if !firedAny { results.append(evaluateUnits(rule, pool: pool, evidence: evidence, text: text)) }
+        if !firedAny { results.append(evaluateUnits(rule, rows, pool: pool, evidence: evidence, text: text)) }
         continue
       }
-      let evaluation = evaluateUnits(rule, pool: pool, evidence: evidence, text: text)
+      let evaluation = evaluateUnits(rule, rows, pool: pool, evidence: evidence, text: text)
       results.append(evaluation)
       if evaluation.fired, case .indication = rule.outcome { indicationFound = true }
     }
@@ -98,10 +114,11 @@ public struct RuleEngine: Sendable {
   /// Evaluates a rule unit by unit; with `category`, only evidence of that `other_indications`
   /// category (or none) may satisfy the requirements, while the forbid rows see everything.
   private func evaluateUnits(
-    _ rule: GuidelineRule, pool: [Int], evidence: Evidence, text: TextAnalysis, category: String? = nil
+    _ rule: GuidelineRule, _ rows: (requirements: [CompiledRow], exclusions: [CompiledRow]), pool: [Int],
+    evidence: Evidence, text: TextAnalysis, category: String? = nil
   ) -> RuleEvaluation {
     let items = evidence.items
-    let masks = EvidenceMasks(rule, pool: pool, items: items)
+    let masks = EvidenceMasks(rows, pool: pool, evidence: evidence)
     let requirementCount = rule.requirements.count
     let allRequirements: UInt64 = requirementCount == 64 ? ~0 : (1 << UInt64(requirementCount)) - 1
     var closest = (met: -1, missing: rule.requirements.first, blockedBy: nil as Mention?)
@@ -165,21 +182,25 @@ public struct RuleEngine: Sendable {
     /// Bit k: the item (not negated) is of a concept named by `unless=` of `forbid` row k.
     var lifts: [UInt64]
 
-    init(_ rule: GuidelineRule, pool: [Int], items: [Mention]) {
-      precondition(rule.requirements.count <= 64 && rule.exclusions.count <= 64, "a rule has over 64 rows")
-      accepts = [UInt64](repeating: 0, count: items.count)
-      blocks = [UInt64](repeating: 0, count: items.count)
-      lifts = [UInt64](repeating: 0, count: items.count)
+    init(_ rows: (requirements: [CompiledRow], exclusions: [CompiledRow]), pool: [Int], evidence: Evidence) {
+      precondition(rows.requirements.count <= 64 && rows.exclusions.count <= 64, "a rule has over 64 rows")
+      let count = evidence.items.count
+      accepts = [UInt64](repeating: 0, count: count)
+      blocks = [UInt64](repeating: 0, count: count)
+      lifts = [UInt64](repeating: 0, count: count)
       for index in pool {
-        let item = items[index]
-        for (row, requirement) in rule.requirements.enumerated() where requirement.accepts(item) {
+        let concept = evidence.conceptBit[index]
+        let flags = evidence.items[index].flags
+        let isSymptom = evidence.items[index].isSymptom
+        for (row, requirement) in rows.requirements.enumerated()
+        where requirement.accepts(concept: concept, flags: flags, isSymptom: isSymptom) {
           accepts[index] |= 1 << UInt64(row)
         }
-        for (row, exclusion) in rule.exclusions.enumerated() {
-          if exclusion.accepts(item) { blocks[index] |= 1 << UInt64(row) }
-          if !item.flags.has(.negated) && exclusion.unless.contains(item.concept) {
-            lifts[index] |= 1 << UInt64(row)
+        for (row, exclusion) in rows.exclusions.enumerated() {
+          if exclusion.accepts(concept: concept, flags: flags, isSymptom: isSymptom) {
+            blocks[index] |= 1 << UInt64(row)
           }
+          if exclusion.unless & concept != 0 && !flags.has(.negated) { lifts[index] |= 1 << UInt64(row) }
         }
       }
     }

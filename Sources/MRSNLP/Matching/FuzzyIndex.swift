@@ -17,6 +17,9 @@ public struct FuzzyIndex: Sendable {
   /// Deletion hashes and the word each came from, packed as the hash's top 44 bits above the
   /// word id's 20 bits, and sorted once `seal()` has run. A shortened hash can only add candidates.
   private var deletes: [UInt64] = []
+  /// `deletes` index where each value of a hash's top 16 bits starts (a radix directory), so that
+  /// a lookup scans a bucket of one or two entries instead of binary-searching.
+  private var bucketStart: [Int32] = []
   private var sealed = true
   private var spelled: [Int32: [UInt8]] = [:]
   var blocked: Set<String> = []
@@ -48,21 +51,20 @@ public struct FuzzyIndex: Sendable {
     unique.reserveCapacity(deletes.count)
     for entry in deletes where unique.last != entry { unique.append(entry) }
     deletes = unique
+    bucketStart = [Int32](repeating: 0, count: (1 << 16) + 1)
+    for entry in deletes { bucketStart[Int(entry >> 48) + 1] += 1 }
+    for bucket in 0..<(1 << 16) { bucketStart[bucket + 1] += bucketStart[bucket] }
     sealed = true
   }
 
   /// Calls `body` with the id of every word that has a deletion hashing to `hash`.
   private func forEachWord(withDeletion hash: UInt64, _ body: (Int32) -> Void) {
+    guard !deletes.isEmpty else { return }
     let key = hash & Self.hashMask
-    var low = 0
-    var high = deletes.count
-    while low < high {
-      let middle = (low + high) / 2
-      if deletes[middle] < key { low = middle + 1 } else { high = middle }
-    }
-    while low < deletes.count && deletes[low] & Self.hashMask == key {
-      body(Int32(truncatingIfNeeded: deletes[low] & ~Self.hashMask))
-      low += 1
+    let bucket = Int(hash >> 48)
+    for index in Int(bucketStart[bucket])..<Int(bucketStart[bucket + 1])
+    where deletes[index] & Self.hashMask == key {
+      body(Int32(truncatingIfNeeded: deletes[index] & ~Self.hashMask))
     }
   }
 

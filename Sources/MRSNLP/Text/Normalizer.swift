@@ -16,15 +16,19 @@ public enum Normalizer {
     }
     let dropShorthandPunctuation = !hasDigit && scalars.count > 1
     if isASCII {
-      var bytes: [UInt8] = []
-      bytes.reserveCapacity(scalars.count)
-      for scalar in scalars {
-        var byte = UInt8(scalar.value)
-        if dropShorthandPunctuation && (byte == 0x2F || byte == 0x2E) { continue }
-        if byte >= 0x41 && byte <= 0x5A { byte += 32 }
-        bytes.append(byte)
+      // Written straight into the string's storage: no intermediate array, and no heap at all
+      // for the usual token of up to 15 bytes.
+      return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+        var count = 0
+        for scalar in scalars {
+          var byte = UInt8(scalar.value)
+          if dropShorthandPunctuation && (byte == 0x2F || byte == 0x2E) { continue }
+          if byte >= 0x41 && byte <= 0x5A { byte += 32 }
+          buffer[count] = byte
+          count += 1
+        }
+        return count
       }
-      return String(decoding: bytes, as: UTF8.self)
     }
     var view = String.UnicodeScalarView()
     for scalar in scalars where !(dropShorthandPunctuation && (scalar == "/" || scalar == ".")) {

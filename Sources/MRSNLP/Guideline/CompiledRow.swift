@@ -1,0 +1,50 @@
+/// A `require` or `forbid` row compiled to integers: concepts as bits of a mask, so that testing a
+/// piece of evidence costs a few instructions instead of string comparisons.
+struct CompiledRow: Sendable {
+  /// Bit `i` set: the concept numbered `i` by `ConceptNumbers` satisfies the row.
+  var concepts: UInt64
+  var required: AssertionFlags
+  var forbidden: AssertionFlags
+  var symptom: Bool?
+  /// For a `forbid` row: concepts whose (not negated) evidence in the unit lifts the row.
+  var unless: UInt64
+
+  init(_ row: EvidenceRequirement, numbers: ConceptNumbers) {
+    concepts = numbers.mask(row.concepts)
+    required = row.required
+    forbidden = row.forbidden
+    symptom = row.symptom
+    unless = numbers.mask(row.unless)
+  }
+
+  /// Whether evidence of concept bit `concept`, with `flags` and symptom role `isSymptom`,
+  /// satisfies the row.
+  func accepts(concept: UInt64, flags: AssertionFlags, isSymptom: Bool) -> Bool {
+    concepts & concept != 0 && flags.isSuperset(of: required) && flags.isDisjoint(with: forbidden)
+      && (symptom == nil || symptom == isSymptom)
+  }
+}
+
+/// Numbers the concepts the rules name, each a bit of a 64-bit mask (bit 0 is "no rule names it").
+struct ConceptNumbers: Sendable {
+  private var numbers: [String: Int] = [:]
+
+  init(rules: [GuidelineRule]) {
+    for rule in rules {
+      for row in rule.requirements + rule.exclusions {
+        for concept in row.concepts + row.unless where numbers[concept] == nil {
+          precondition(numbers.count < 63, "the rules name more than 63 concepts")
+          numbers[concept] = numbers.count + 1
+        }
+      }
+    }
+  }
+
+  /// The bit of `concept`; bit 0 for a concept no rule names.
+  func bit(_ concept: String) -> UInt64 { 1 << UInt64(numbers[concept] ?? 0) }
+
+  /// The bits of `concepts`.
+  func mask(_ concepts: [String]) -> UInt64 {
+    concepts.reduce(0) { $0 | (numbers[$1].map { 1 << UInt64($0) } ?? 0) }
+  }
+}
