@@ -55,6 +55,8 @@ public struct RuleEngine: Sendable {
 
     var results: [RuleEvaluation] = []
     var indicationFound = false
+    // Units depend only on the pool and the proximity: six combinations at most.
+    var unitCache = [[[Int]]?](repeating: nil, count: 6)
     for (rule, rows) in zip(ordered, compiled) {
       if let kind = rule.kind, kind != text.document.kind {
         results.append(RuleEvaluation(rule: rule, fired: false, mentions: [], cues: [], label: nil,
@@ -66,7 +68,11 @@ public struct RuleEngine: Sendable {
           cause: .skippedAfterIndication))
         continue
       }
-      let pool = rule.sections == .purpose && text.document.kind == .report ? purposeOnly : everything
+      let purposeScoped = rule.sections == .purpose && text.document.kind == .report
+      let pool = purposeScoped ? purposeOnly : everything
+      let cacheKey = (purposeScoped ? 3 : 0) + RuleProximity.allCases.firstIndex(of: rule.proximity)!
+      if unitCache[cacheKey] == nil { unitCache[cacheKey] = units(pool, rule.proximity, evidence.items) }
+      let poolUnits = unitCache[cacheKey]!
       if rule.outcome == .categoryOfEvidence {
         // One evaluation per category, so that every stated purpose is reported.
         let categories = Set(pool.compactMap { index in
@@ -75,16 +81,16 @@ public struct RuleEngine: Sendable {
         }).sorted()
         var firedAny = false
         for category in categories {
-          let evaluation = evaluateUnits(rule, rows, pool: pool, evidence: evidence, text: text, category: category)
+          let evaluation = evaluateUnits(rule, rows, pool: pool, units: poolUnits, evidence: evidence, text: text, category: category)
           if evaluation.fired {
             results.append(evaluation)
             firedAny = true
           }
         }
-        if !firedAny { results.append(evaluateUnits(rule, rows, pool: pool, evidence: evidence, text: text)) }
+        if !firedAny { results.append(evaluateUnits(rule, rows, pool: pool, units: poolUnits, evidence: evidence, text: text)) }
         continue
       }
-      let evaluation = evaluateUnits(rule, rows, pool: pool, evidence: evidence, text: text)
+      let evaluation = evaluateUnits(rule, rows, pool: pool, units: poolUnits, evidence: evidence, text: text)
       results.append(evaluation)
       if evaluation.fired, case .indication = rule.outcome { indicationFound = true }
     }
@@ -115,14 +121,14 @@ public struct RuleEngine: Sendable {
   /// category (or none) may satisfy the requirements, while the forbid rows see everything.
   private func evaluateUnits(
     _ rule: GuidelineRule, _ rows: (requirements: [CompiledRow], exclusions: [CompiledRow]), pool: [Int],
-    evidence: Evidence, text: TextAnalysis, category: String? = nil
+    units: [[Int]], evidence: Evidence, text: TextAnalysis, category: String? = nil
   ) -> RuleEvaluation {
     let items = evidence.items
     let masks = EvidenceMasks(rows, pool: pool, evidence: evidence)
     let requirementCount = rule.requirements.count
     let allRequirements: UInt64 = requirementCount == 64 ? ~0 : (1 << UInt64(requirementCount)) - 1
     var closest = (met: -1, missing: rule.requirements.first, blockedBy: nil as Mention?)
-    for unit in units(pool, rule.proximity, items) {
+    for unit in units {
       var lifted: UInt64 = 0
       var present: UInt64 = 0
       for index in unit {

@@ -138,18 +138,29 @@ public struct JSONWriter: Sendable {
 
   private mutating func writeString(_ value: String) {
     bytes.append(0x22)
-    var value = value
-    value.withUTF8 { utf8 in
-      // Runs of bytes that need no escape are copied at once.
-      var runStart = 0
-      for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-        appendEscaped(byte)
-        runStart = index + 1
-      }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+    let copied = value.utf8.withContiguousStorageIfAvailable { utf8 in
+      appendEscaped(utf8)
     }
+    // Strings without contiguous UTF-8 (bridged ones) are copied first.
+    if copied == nil { appendEscaped(Array(value.utf8)[...]) }
     bytes.append(0x22)
+  }
+
+  /// Appends UTF-8 bytes, copying runs that need no escape at once.
+  private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+    var runStart = 0
+    for index in 0..<utf8.count {
+      let byte = utf8[index]
+      guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F else { continue }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+      appendEscaped(byte)
+      runStart = index + 1
+    }
+    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+  }
+
+  private mutating func appendEscaped(_ utf8: ArraySlice<UInt8>) {
+    utf8.withUnsafeBufferPointer { appendEscaped($0) }
   }
 
   /// Appends one ASCII byte, escaped when JSON requires it (and DEL, for safety in terminals).
