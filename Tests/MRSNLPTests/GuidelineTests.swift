@@ -154,6 +154,16 @@ struct GuidelineTests {
     #expect(brain.indications == [Self.recurrence])
   }
 
+  @Test("an organ outside the brain named in another sentence still blocks a sentence rule (within=document)")
+  func organInAnotherSentence() {
+    let liver = classify("HCC seg 7 s/p TACE x2. Residual enhancing rim: viable tumour or post-embolisation necrosis?")
+    #expect(liver.indications.isEmpty)
+    #expect(liver.evaluations.contains { !$0.fired && $0.rule.id == "recurrence-versus-treatment-effect" && $0.reason.contains("blocked: 'HCC'") })
+    // A brain word anywhere lifts the document-wide row.
+    let brain = classify("Breast ca s/p mastectomy. Brain met s/p SRS. Residual tumor vs radiation necrosis?")
+    #expect(brain.indications == [Self.recurrence])
+  }
+
   @Test("'newly diagnosed' is not a new finding")
   func newlyDiagnosed() {
     #expect(!classify("Newly diagnosed glioblastoma s/p biopsy, radiation planned.").cues.contains { $0.concept == "new-finding" })

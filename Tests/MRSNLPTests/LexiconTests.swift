@@ -18,6 +18,16 @@ func expectLoadFailure(
 
 @Suite("Lexicon files")
 struct LexiconTests {
+  @Test("within=document is for forbid rows only, and takes only 'document'")
+  func withinDocumentRows() {
+    let head = "@format mrs-rules\n@version 1\n@columns keyword\tvalue\tconstraints\nrule\tr1\nyields\treview\n"
+    expectLoadFailure(
+      ["rules.tsv": head + "require\tbrain-tumor\twithin=document\n"], ["within=document applies to forbid rows only"])
+    expectLoadFailure(
+      ["rules.tsv": head + "require\tbrain-tumor\t\nforbid\tnon-brain-site\twithin=sentence\n"],
+      ["within= takes document"])
+  }
+
   @Test("the embedded lexicons are exactly the files in lexicons/ (run Scripts/embed-lexicons.sh)")
   func embeddedIsFresh() throws {
     let folder = repositoryRoot.appendingPathComponent("lexicons").path

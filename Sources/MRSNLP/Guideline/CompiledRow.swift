@@ -8,6 +8,7 @@ struct CompiledRow: Sendable {
   var symptom: Bool?
   /// For a `forbid` row: concepts whose (not negated) evidence in the unit lifts the row.
   var unless: UInt64
+  var documentWide: Bool
 
   init(_ row: EvidenceRequirement, numbers: ConceptNumbers) {
     concepts = numbers.mask(row.concepts)
@@ -15,6 +16,7 @@ struct CompiledRow: Sendable {
     forbidden = row.forbidden
     symptom = row.symptom
     unless = numbers.mask(row.unless)
+    documentWide = row.documentWide
   }
 
   /// Whether evidence of concept bit `concept`, with `flags` and symptom role `isSymptom`,

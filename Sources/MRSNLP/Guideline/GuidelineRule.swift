@@ -44,6 +44,9 @@ public struct EvidenceRequirement: Sendable, Hashable {
   /// For a `forbid` row: the row does not apply when the unit holds evidence of one of these
   /// concepts (`unless=brain-site`).
   public var unless: [String] = []
+  /// For a `forbid` row: it reads the rule's whole pool of evidence (`within=document`), not only
+  /// the unit, so that a sentence rule can be blocked by evidence elsewhere in the document.
+  public var documentWide = false
   /// The rules-file line, for diagnostics and `--explain`.
   public var line: Int
 

@@ -109,6 +109,9 @@ extension LexiconParser {
           concepts: value, constraints: row.fields[2], file: table.file, line: row.line)
         {
           if keyword == "require" {
+            if requirement.documentWide {
+              error(table.file, row.line, "within=document applies to forbid rows only")
+            }
             rule.requirements.append(requirement)
           } else {
             rule.exclusions.append(requirement)
@@ -186,6 +189,12 @@ extension LexiconParser {
           return nil
         }
         requirement.unless = names
+      case "within":
+        guard pieces[1] == "document" else {
+          error(file, line, "within= takes document (a forbid row that reads the whole document), not '\(pieces[1])'")
+          return nil
+        }
+        requirement.documentWide = true
       case "role":
         guard pieces[1] == "symptom" || pieces[1] == "purpose" else {
           error(file, line, "role must be symptom or purpose, not '\(pieces[1])'")
@@ -193,7 +202,7 @@ extension LexiconParser {
         }
         requirement.symptom = pieces[1] == "symptom"
       default:
-        error(file, line, "unknown constraint '\(pieces[0])'; expected not=, is=, role= or unless=")
+        error(file, line, "unknown constraint '\(pieces[0])'; expected not=, is=, role=, unless= or within=")
         return nil
       }
     }

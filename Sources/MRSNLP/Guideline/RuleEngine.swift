@@ -128,6 +128,15 @@ public struct RuleEngine: Sendable {
     let requirementCount = rule.requirements.count
     let allRequirements: UInt64 = requirementCount == 64 ? ~0 : (1 << UInt64(requirementCount)) - 1
     var closest = (met: -1, missing: rule.requirements.first, blockedBy: nil as Mention?)
+    // Rows marked within=document read the whole pool, once, whatever the unit.
+    var documentRows: UInt64 = 0
+    for (row, exclusion) in rows.exclusions.enumerated() where exclusion.documentWide {
+      documentRows |= 1 << UInt64(row)
+    }
+    var documentLifted: UInt64 = 0
+    for index in pool { documentLifted |= masks.lifts[index] & documentRows }
+    let documentBlocker = documentRows == 0
+      ? nil : pool.first { masks.blocks[$0] & documentRows & ~documentLifted != 0 }
     for unit in units {
       var lifted: UInt64 = 0
       var present: UInt64 = 0
@@ -135,7 +144,8 @@ public struct RuleEngine: Sendable {
         lifted |= masks.lifts[index]
         present |= masks.accepts[index]
       }
-      if let blocker = unit.first(where: { masks.blocks[$0] & ~lifted != 0 }) {
+      let unitBlocker = unit.first { masks.blocks[$0] & ~documentRows & ~lifted != 0 }
+      if let blocker = unitBlocker ?? documentBlocker {
         if requirementCount > closest.met {
           closest = (requirementCount, nil, items[blocker])
         }

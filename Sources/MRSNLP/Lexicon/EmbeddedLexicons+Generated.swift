@@ -1157,6 +1157,13 @@ non-brain-site	prostatic
 non-brain-site	breast		brief
 non-brain-site	liver		brief
 non-brain-site	hepatic		brief
+non-brain-site	HCC	case	hepatocellular carcinoma: the liver
+non-brain-site	hepatocellular		
+non-brain-site	TACE	case	transarterial chemoembolization: a liver treatment
+non-brain-site	chemoembolization		
+non-brain-site	chemoembolisation		
+non-brain-site	prostate bed		
+non-brain-site	prostatic fossa		
 non-brain-site	muscle		brief
 non-brain-site	skeletal muscle		
 non-brain-site	calf		brief
@@ -3161,6 +3168,7 @@ sections	purpose
 require	recurrence viable-tumor brain-tumor	not=negated,family,hypothetical
 require	treatment-effect	not=negated,family,hypothetical,historical
 forbid	non-brain-site	not=negated,family,hypothetical
+forbid	non-brain-site	not=negated,family,hypothetical,historical within=document unless=brain-site
 explain	Tumor (recurrent, residual, progressive or viable) set against a treatment effect in one
 explain	sentence: "recurrence vs radiation necrosis" alone qualifies, necrosis implies treatment.
 
@@ -3172,6 +3180,7 @@ require	brain-tumor	not=negated,family,hypothetical
 require	recurrence viable-tumor	not=negated,family,hypothetical
 require	treatment-effect	not=negated,family,hypothetical,historical
 forbid	non-brain-site	not=negated,family,hypothetical unless=brain-site
+forbid	non-brain-site	not=negated,family,hypothetical,historical within=document unless=brain-site
 explain	The same contrast where a brain tumor is named, so a primary elsewhere ("breast ca brain
 explain	mets s/p SRS, RN vs recurrence") does not block it.
 
@@ -3225,6 +3234,7 @@ sections	purpose
 require	brain-tumor recurrence brain-lesion	not=negated,family,hypothetical,historical
 require	non-tumor-diagnosis	is=uncertain not=negated,family,hypothetical,historical
 forbid	non-brain-site	not=negated,family,hypothetical
+forbid	non-brain-site	not=negated,family,hypothetical,historical within=document unless=brain-site
 explain	A tumor (or a lesion) set against a non-tumor diagnosis in one differential ("abscess vs
 explain	necrotic tumor", "lymphoma vs toxoplasmosis", "tumefactive demyelination vs glioma").
 
@@ -3236,6 +3246,7 @@ require	brain-tumor	not=negated,family,hypothetical,historical
 require	non-tumor-diagnosis	not=negated,family,hypothetical,historical
 require	differential	not=negated
 forbid	non-brain-site	not=negated,family,hypothetical
+forbid	non-brain-site	not=negated,family,hypothetical,historical within=document unless=brain-site
 explain	A tumor and a non-tumor diagnosis joined in one differential ("abscess or necrotic tumor?",
 explain	"ddx: toxoplasmosis, lymphoma"), even where no hedge word reaches both.
 
@@ -3248,6 +3259,7 @@ require	brain-tumor	is=uncertain not=negated,family,hypothetical
 forbid	differential	not=negated
 forbid	treatment recurrence treatment-effect history-of-brain-tumor	not=negated,family,hypothetical
 forbid	non-brain-site	not=negated,family,hypothetical
+forbid	non-brain-site	not=negated,family,hypothetical,historical within=document unless=brain-site
 explain	An imaged brain lesion and the question whether it is a tumor ("new lesion, ? neoplasm").
 explain	Not when tumor types are set against each other (that is for a person), nor after treatment.
 
@@ -3259,6 +3271,7 @@ require	brain-lesion	not=negated,family,hypothetical,historical
 require	lesion-uncertain	not=negated,family,hypothetical
 forbid	treatment recurrence treatment-effect	not=negated,family,hypothetical
 forbid	non-brain-site	not=negated,family,hypothetical
+forbid	non-brain-site	not=negated,family,hypothetical,historical within=document unless=brain-site
 explain	A brain lesion of unknown nature to characterize ("indeterminate mass, characterize").
 
 # ---------------------------------------------------------------- purposes that are not covered
