@@ -184,6 +184,16 @@ struct GuidelineTests {
     #expect(treated.decision == .meetsCriteria)
   }
 
+  @Test("a recurrence question while the text says the patient never had a tumor goes to a person")
+  func deniedTumor() {
+    let denied = classify("Indication: recurrence vs radiation necrosis, GBM s/p Stupp. Pt states she never had a brain tumor.")
+    #expect(denied.decision == .needsReview)
+    #expect(denied.guidelineIndications.isEmpty)
+    #expect(denied.evaluations.contains { $0.fired && $0.rule.id == "recurrence-question-for-a-denied-tumor" })
+    // Denying a prior tumor before a new lesion is history, not a contradiction.
+    #expect(classify("No history of cancer. New ring-enhancing lesion: abscess vs tumor?").indications == ["tumor-vs-non-tumor"])
+  }
+
   @Test("'new' is a new finding only with an imaging word: not a new doctor or a new patient")
   func newWithoutFinding() {
     #expect(classify("Remote history of pilocytic astrocytoma, resected in 2003. Establishing care with a new PCP.").decision == .needsReview)

@@ -355,6 +355,7 @@ non-brain-site	cue	A body site outside the brain and spinal cord named as the ta
 technically-limited	cue	A repeat of an exam that was technically limited (non-diagnostic, motion, poor shim).
 history-of-brain-tumor	cue	A personal history of brain tumor stated by code (Z85.841) or phrase.
 brain-site	cue	A word that places the question in the brain or spinal cord (brain, cerebral, frontal, SRS).
+tumor-denied	cue	A statement that the patient never had a tumor or cancer ("never had a brain tumor", "no history of cancer").
 
 """####),
     (name: "context.tsv", content: ####"""
@@ -1274,6 +1275,41 @@ technically-limited	suboptimal exam
 technically-limited	suboptimal quality		
 technically-limited	poorly enhanced		the guideline's wording
 technically-limited	non-diagnostic due to		
+
+# ---- tumor-denied ----
+# The patient is said never to have had a tumor; with a recurrence question that is a contradiction.
+tumor-denied	never had a brain tumor	nofuzzy	
+tumor-denied	never had a brain tumour	nofuzzy	
+tumor-denied	never had brain tumor	nofuzzy	
+tumor-denied	never had a tumor	nofuzzy	
+tumor-denied	never had a tumour	nofuzzy	
+tumor-denied	never had any tumor	nofuzzy	
+tumor-denied	never had any brain tumor	nofuzzy	
+tumor-denied	never had cancer	nofuzzy	
+tumor-denied	never had any cancer	nofuzzy	
+tumor-denied	never been diagnosed with cancer	nofuzzy	
+tumor-denied	never diagnosed with cancer	nofuzzy	
+tumor-denied	never diagnosed with a tumor	nofuzzy	
+tumor-denied	no history of cancer	nofuzzy	
+tumor-denied	no history of any cancer	nofuzzy	
+tumor-denied	no hx of cancer	nofuzzy	
+tumor-denied	no h/o cancer	nofuzzy	
+tumor-denied	no prior history of cancer	nofuzzy	
+tumor-denied	no personal history of cancer	nofuzzy	
+tumor-denied	no history of malignancy	nofuzzy	
+tumor-denied	no history of brain tumor	nofuzzy	
+tumor-denied	no history of a brain tumor	nofuzzy	
+tumor-denied	no history of tumor	nofuzzy	
+tumor-denied	no prior cancer	nofuzzy	
+tumor-denied	no prior malignancy	nofuzzy	
+tumor-denied	no cancer history	nofuzzy	
+tumor-denied	denies history of cancer	nofuzzy	
+tumor-denied	denies any history of cancer	nofuzzy	
+tumor-denied	denies cancer	nofuzzy	
+tumor-denied	denies any cancer	nofuzzy	
+tumor-denied	denies any prior tumor	nofuzzy	
+tumor-denied	denies prior brain tumor	nofuzzy	
+tumor-denied	denies any brain tumor	nofuzzy	
 
 """####),
     (name: "findings.tsv", content: ####"""
@@ -3329,6 +3365,16 @@ require	recurrence treatment-effect	not=negated,family,hypothetical
 forbid	treatment	not=negated,family,hypothetical
 explain	A recurrence or treatment-effect question for a tumor the text says was never treated ("no
 explain	prior surgery or radiation"): the fields contradict each other, so a person must read them.
+
+rule	recurrence-question-for-a-denied-tumor
+yields	review
+vetoes	recurrence-vs-treatment-effect
+within	document
+require	tumor-denied	not=negated,family,hypothetical
+require	recurrence treatment-effect	not=negated,family,hypothetical
+explain	A recurrence or treatment-effect question while the text says the patient never had a tumor
+explain	("pt states she never had a brain tumor", "no history of cancer"): wrong patient or wrong
+explain	order; a person must read it.
 
 # ---------------------------------------------------------------- re-imaging (guideline)
 rule	repeat-for-technically-limited-exam
