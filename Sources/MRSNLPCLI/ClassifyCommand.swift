@@ -38,7 +38,8 @@ enum ClassifyCommand {
       throw UsageError(message: "Unknown line of business '\(value)'. Known: \(lexicon.programs.map(\.program).joined(separator: ", ")).")
     }
     var summary = WorklistSummary()
-    var seenIDs: [String: Int] = [:]
+    var seenIDs = SeenIDs()
+    var reportedFullIDTable = false
     var failures = 0
     var total = 0
     var batch: [InputRecord] = []
@@ -66,10 +67,11 @@ enum ClassifyCommand {
     ) { record in
       total += 1
       var record = record
-      if let earlier = seenIDs[record.id] {
-        record.warnings.append("duplicate id '\(record.id)' (first on record \(earlier))")
-      } else {
-        seenIDs[record.id] = record.line
+      if seenIDs.insert(record.id) {
+        record.warnings.append("duplicate id '\(record.id)' (an earlier record has it)")
+      } else if seenIDs.isFull && !reportedFullIDTable {
+        reportedFullIDTable = true
+        io.err("mrs-nlp: \(SeenIDs.capacity) distinct ids remembered; later records are checked for duplicate ids against those only.\n")
       }
       if var document = record.document {
         if document.lineOfBusiness == nil { document.lineOfBusiness = defaultLineOfBusiness }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import MRSNLPCLI
 
 @Suite("Reliability: bad input, limits, determinism, no leaks")
 struct ReliabilityTests {
@@ -91,5 +92,22 @@ struct ReliabilityTests {
     process.waitUntilExit()
     #expect(!output.isEmpty)
     #expect(!output.contains("FoundationNetworking") && !output.contains("libcurl"), "\(output)")
+  }
+}
+
+@Suite("Duplicate-id memory")
+struct SeenIDsTests {
+  @Test("duplicates are found, and memory stops growing at the capacity while old ids still match")
+  func boundedDuplicateCheck() {
+    var seen = SeenIDs()
+    let first = [seen.insert("a"), seen.insert("b"), seen.insert("a")]
+    #expect(first == [false, false, true])
+    for index in 0..<SeenIDs.capacity { _ = seen.insert("id-\(index)") }
+    #expect(seen.isFull)
+    #expect(seen.count == SeenIDs.capacity)
+    // Remembered before the table filled; "late" is checked but not remembered.
+    let after = [seen.insert("a"), seen.insert("late"), seen.insert("late")]
+    #expect(after == [true, false, false])
+    #expect(seen.count == SeenIDs.capacity)
   }
 }
