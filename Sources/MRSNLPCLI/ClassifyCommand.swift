@@ -37,7 +37,8 @@ enum ClassifyCommand {
     if let value = defaultLineOfBusiness, lexicon.program(named: value) == nil {
       throw UsageError(message: "Unknown line of business '\(value)'. Known: \(lexicon.programs.map(\.program).joined(separator: ", ")).")
     }
-    var summary = WorklistSummary()
+    // Only kept when asked for: its worklist of ids grows with the stream.
+    var summary: WorklistSummary? = parsed.options["--summary"] != nil ? WorklistSummary() : nil
     var seenIDs = SeenIDs()
     var reportedFullIDTable = false
     var failures = 0
@@ -49,11 +50,11 @@ enum ClassifyCommand {
       let results = classifyBatch(batch, classifier: classifier, jobs: jobs)
       for (record, classification) in zip(batch, results) {
         if let classification {
-          summary.add(classification)
+          summary?.add(classification)
           writer.write(classification, record: record)
         } else {
           failures += 1
-          summary.addError(record.id)
+          summary?.addError(record.id)
           writer.writeError(record)
         }
       }
@@ -86,7 +87,7 @@ enum ClassifyCommand {
       if batch.count >= batchSize { flush() }
     }
     flush()
-    if parsed.options["--summary"] != nil {
+    if let summary {
       if format == "html" { writer.summary(summary.lines) } else { io.err(summary.lines.joined(separator: "\n") + "\n") }
     }
     writer.end()

@@ -139,4 +139,14 @@ struct AssertionDetectorTests {
     let recurrence = mention("recurrence", in: result)
     #expect(recurrence?.assertionEvidence.first.map { result.text.text($0.span) } == "No evidence of")
   }
+
+  @Test("a past-history section stops dating mentions where the present story starts")
+  func presentStoryInHistorySection() {
+    let result = classify("PMH: HTN; meningioma, radiation 2015. New R frontal lesion, neoplasm vs demyelination?")
+    #expect(mention("radiation", in: result)?.flags.has(.historical) == true)
+    #expect(mention("lesion", in: result)?.flags.has(.historical) == false)
+    #expect(result.indications == ["tumor-vs-non-tumor"])
+    // Without a present-story phrase the whole section stays history.
+    #expect(mention("GBM", in: classify("PMH: GBM s/p resection 2019, HTN."))?.flags.has(.historical) == true)
+  }
 }

@@ -37,12 +37,12 @@ public struct AssertionDetector: Sendable {
   /// The token ranges each modifier trigger covers, with the trigger.
   func scopes(_ hits: [TriggerHit], in text: TextAnalysis) -> [(hit: TriggerHit, scope: Range<Int>)] {
     var result: [(TriggerHit, Range<Int>)] = []
+    let allTerminators = hits.filter { $0.trigger.kind == .terminate }
     for hit in hits {
       guard case .modifier = hit.trigger.kind else { continue }
       let sentence = text.sentences[Int(text.sentenceOfToken[hit.firstToken])]
-      let terminators = hits.filter {
-        $0.trigger.kind == .terminate && $0.firstToken >= sentence.firstToken
-          && $0.lastToken < sentence.endToken
+      let terminators = allTerminators.isEmpty ? [] : allTerminators.filter {
+        $0.firstToken >= sentence.firstToken && $0.lastToken < sentence.endToken
       }
       let reach = hit.trigger.maxScope ?? Int.max / 4
       if hit.trigger.direction == .forward || hit.trigger.direction == .both {
@@ -83,16 +83,27 @@ public struct AssertionDetector: Sendable {
   public func assert(_ mentions: [Mention], in text: TextAnalysis, hits: [TriggerHit]? = nil) -> [Mention] {
     let hits = hits ?? triggers(in: text)
     let scopes = scopes(hits, in: text)
+    // Where the present story starts inside each section (the first `current` phrase).
+    var presentFrom: [Int: Int] = [:]
+    for hit in hits where hit.trigger.kind == .current {
+      let section = text.sentences[Int(text.sentenceOfToken[hit.firstToken])].section
+      if presentFrom[section] == nil { presentFrom[section] = hit.firstToken }
+    }
     return mentions.map { mention in
       var mention = mention
       let section = text.sections[mention.section]
-      if let header = section.header, section.role == .family || section.role == .past {
+      let inPresentStory = presentFrom[mention.section].map { mention.firstToken >= $0 } ?? false
+      if let header = section.header, section.role == .family || section.role == .past, !inPresentStory {
         let flag: AssertionFlag = section.role == .family ? .family : .historical
         mention.flags.insert(AssertionFlags(flag))
         mention.assertionEvidence.append(
           AssertionEvidence(flag: flag, trigger: "section: \(section.category)", span: header))
       }
-      for (hit, scope) in scopes {
+      for index in scopes.indices {
+        // Test the range first: most scopes miss a mention, and copying a hit costs retains.
+        let scope = scopes[index].scope
+        guard mention.firstToken < scope.upperBound, scope.lowerBound <= mention.lastToken else { continue }
+        let hit = scopes[index].hit
         guard case .modifier(let flag) = hit.trigger.kind else { continue }
         // A target of `mrs-nlp assert` has no concept, so every trigger may modify it.
         if let allowed = hit.trigger.appliesTo, mention.concept != "target",
@@ -101,9 +112,7 @@ public struct AssertionDetector: Sendable {
           continue
         }
         let insideTrigger = mention.firstToken <= hit.lastToken && hit.firstToken <= mention.lastToken
-        guard !insideTrigger, mention.firstToken < scope.upperBound,
-          scope.lowerBound <= mention.lastToken
-        else { continue }
+        guard !insideTrigger else { continue }
         mention.flags.insert(AssertionFlags(flag))
         mention.assertionEvidence.append(
           AssertionEvidence(

@@ -19,6 +19,9 @@ public enum ContextTriggerKind: Sendable, Hashable {
   case pseudo
   /// Ends the scope of any trigger that reaches it ("but", "however").
   case terminate
+  /// Starts the present story ("new", "now"): in a past-history or family section, the mentions
+  /// from this phrase on no longer take the section's flag ("PMH: HTN, DM. New R frontal lesion").
+  case current
 
   /// The category name used in `context.tsv`.
   public var name: String {
@@ -26,6 +29,7 @@ public enum ContextTriggerKind: Sendable, Hashable {
     case .modifier(let flag): return flag.rawValue
     case .pseudo: return "pseudo"
     case .terminate: return "terminate"
+    case .current: return "current"
     }
   }
 
@@ -34,6 +38,7 @@ public enum ContextTriggerKind: Sendable, Hashable {
     switch name {
     case "pseudo": self = .pseudo
     case "terminate": self = .terminate
+    case "current": self = .current
     default:
       guard let flag = AssertionFlag(rawValue: name) else { return nil }
       self = .modifier(flag)

@@ -364,7 +364,9 @@ tumor-denied	cue	A statement that the patient never had a tumor or cancer ("neve
 @columns phrase	category	direction	scope	applies-to	note
 # ConText triggers (Harkema et al., 2009). category: negated, uncertain, historical, hypothetical,
 # family (set that flag on mentions in scope), pseudo (looks like a trigger but is not one; the
-# longest phrase wins, so it hides the shorter trigger inside it), terminate (ends any scope).
+# longest phrase wins, so it hides the shorter trigger inside it), terminate (ends any scope),
+# current (the present story starts: in a past-history or family section, mentions from it on do
+# not take the section's flag).
 # direction: forward, backward, both (none for pseudo and terminate). scope: maximum words, or -
 # for the rest of the sentence. applies-to: concept ids the trigger may modify (empty: all), as
 # medspaCy's allowed_types ("s/p" dates treatments, not the tumor or the question).
@@ -890,6 +892,14 @@ w/ & w/o	pseudo	none	-		exam technique
 without contrast	pseudo	none	-		exam technique ("MRI brain without contrast, with MRS")
 without and with	pseudo	none	-		exam technique
 wo/w	pseudo	none	-		exam technique
+# The present story inside a history section ("PMH: HTN, DM. New R frontal lesion").
+new	current	none	-		present story, not history
+newly	current	none	-		present story, not history
+now	current	none	-		present story, not history
+today	current	none	-		present story, not history
+this week	current	none	-		present story, not history
+presents with a	current	none	-		present story, not history
+presenting with	current	none	-		present story, not history
 
 """####),
     (name: "cues.tsv", content: ####"""
@@ -3072,6 +3082,10 @@ other-indication	Huntingtons disease	category=other	possessive without apostroph
 other-indication	neurodegenerative disease	category=other	
 other-indication	NPH	category=other	
 other-indication	normal pressure hydrocephalus	category=other	
+other-indication	research	category=other role=symptom	a research purpose, whatever the study
+other-indication	peace of mind	category=other	screening asked for reassurance
+other-indication	reassurance	category=other	
+other-indication	stroke recovery	category=other	
 other-indication	research protocol	category=other	DOMAIN 2.5
 other-indication	research study	category=other	
 other-indication	research purposes	category=other	

@@ -254,7 +254,7 @@ struct LexiconParser {
       guard let kind = ContextTriggerKind(name: row.fields[1]) else {
         error(
           table.file, row.line,
-          "'\(row.fields[1])' is not a context category; expected negated, uncertain, historical, hypothetical, family, pseudo or terminate"
+          "'\(row.fields[1])' is not a context category; expected negated, uncertain, historical, hypothetical, family, pseudo, terminate or current"
         )
         continue
       }
