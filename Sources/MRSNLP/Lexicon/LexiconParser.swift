@@ -112,6 +112,7 @@ struct LexiconParser {
     -> Attributes?
   {
     var attributes = Attributes()
+    if text.isEmpty { return attributes }
     var ok = true
     for word in text.split(separator: " ").map(String.init) {
       switch word {
@@ -177,7 +178,7 @@ struct LexiconParser {
           row.fields[2], file: table.file, line: row.line, allowPrefix: false),
         checkConcept(concept, category: attributes.category, file: table.file, line: row.line)
       else { continue }
-      let tokens = PhraseTokens(term)
+      let tokens = PhraseTokens(term, keepOriginal: attributes.caseSensitive)
       if tokens.normalized.isEmpty {
         error(table.file, row.line, "term '\(term)' has no word the tokenizer can match")
         continue

@@ -2,20 +2,20 @@
 struct PhraseTokens: Sendable {
   /// The normalized words, intra-word hyphens dropped.
   var normalized: [String]
-  /// The original scalars of each of those words (for case-sensitive phrases).
+  /// The original scalars of each of those words; kept for case-sensitive phrases only.
   var original: [[Unicode.Scalar]]
   /// The words with hyphen-joined words written as one (`post-treatment` → `posttreatment`), or
   /// nil when the phrase has no intra-word hyphen.
   var joined: [String]?
 
-  init(_ text: String) {
+  init(_ text: String, keepOriginal: Bool) {
     let scalars = ScalarText(text)
     let tokens = Tokenizer().tokenize(scalars)
     var normalized: [String] = []
     var original: [[Unicode.Scalar]] = []
     for (index, token) in tokens.enumerated() where !TokenStream.isIntraWordHyphen(tokens, index) {
       normalized.append(token.normalized)
-      original.append(Array(scalars.scalars[token.span.start..<token.span.end]))
+      if keepOriginal { original.append(Array(scalars.scalars[token.span.start..<token.span.end])) }
     }
     var joined: [String] = []
     var joinedAny = false

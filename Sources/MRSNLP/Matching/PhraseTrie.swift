@@ -40,7 +40,7 @@ public struct PhraseTrie: Sendable {
     fuzzyIndex: inout FuzzyIndex
   ) -> Int? {
     insert(
-      PhraseTokens(text), caseSensitive: caseSensitive, fuzzy: fuzzy, plural: plural,
+      PhraseTokens(text, keepOriginal: caseSensitive), caseSensitive: caseSensitive, fuzzy: fuzzy, plural: plural,
       vocabulary: &vocabulary, fuzzyIndex: &fuzzyIndex)
   }
 
