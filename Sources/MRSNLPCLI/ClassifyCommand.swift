@@ -59,6 +59,7 @@ enum ClassifyCommand {
         }
       }
       batch.removeAll(keepingCapacity: true)
+      io.flush()
     }
 
     writer.begin()

@@ -24,14 +24,26 @@ public final class ToolIO: @unchecked Sendable {
     self.currentDirectory = currentDirectory
   }
 
-  /// The process's own streams.
+  /// Writes standard output through this buffer; `flush()` empties it (after each batch).
+  private var pending: OutputBuffer?
+
+  /// The process's own streams; standard output is buffered until `flush()` or 64 KB.
   public static func process() -> ToolIO {
-    ToolIO(
+    let buffer = OutputBuffer()
+    let io = ToolIO(
       openStandardInput: { FileHandle.standardInput },
-      writeOut: { bytes in FileHandle.standardOutput.write(Data(bytes)) },
-      writeErr: { bytes in FileHandle.standardError.write(Data(bytes)) },
+      writeOut: { bytes in buffer.append(bytes) },
+      writeErr: { bytes in
+        buffer.flush()
+        FileHandle.standardError.write(Data(bytes))
+      },
       outputIsTerminal: isatty(STDOUT_FILENO) == 1)
+    io.pending = buffer
+    return io
   }
+
+  /// Writes out what standard output holds.
+  public func flush() { pending?.flush() }
 
   /// Writes bytes to standard output.
   public func out(_ bytes: [UInt8]) { writeOut(bytes) }
@@ -39,4 +51,28 @@ public final class ToolIO: @unchecked Sendable {
   public func out(_ text: String) { writeOut(Array(text.utf8)) }
   /// Writes text to standard error.
   public func err(_ text: String) { writeErr(Array(text.utf8)) }
+}
+
+/// Standard output bytes gathered into few large writes: one system call per batch of records
+/// rather than two per record.
+final class OutputBuffer: @unchecked Sendable {
+  private var bytes: [UInt8] = []
+  private let lock = NSLock()
+  private static let limit = 1 << 16
+
+  func append(_ more: [UInt8]) {
+    lock.lock()
+    bytes += more
+    let full = bytes.count >= Self.limit
+    lock.unlock()
+    if full { flush() }
+  }
+
+  func flush() {
+    lock.lock()
+    defer { lock.unlock() }
+    guard !bytes.isEmpty else { return }
+    FileHandle.standardOutput.write(Data(bytes))
+    bytes.removeAll(keepingCapacity: true)
+  }
 }

@@ -1,4 +1,7 @@
 import Foundation
 import MRSNLPCLI
 
-exit(MRSNLPCommandLine.run(Array(CommandLine.arguments.dropFirst()), io: .process()))
+let io = ToolIO.process()
+let status = MRSNLPCommandLine.run(Array(CommandLine.arguments.dropFirst()), io: io)
+io.flush()
+exit(status)
