@@ -2382,6 +2382,9 @@ non-tumor-diagnosis	inflammatory process
 non-tumor-diagnosis	demyelination		DOMAIN 1.3 #1
 non-tumor-diagnosis	demyelinating		DOMAIN 1.3 #15
 non-tumor-diagnosis	demyelinating lesion		DOMAIN 1.3 #15
+non-tumor-diagnosis	demyelinating plaque		
+non-tumor-diagnosis	MS plaque		a plaque set against a tumor is the mimic, not MS as the purpose
+non-tumor-diagnosis	tumefactive plaque		
 # Infection (DOMAIN 2.4)
 non-tumor-diagnosis	abscess		DOMAIN 2.4
 non-tumor-diagnosis	brain abscess		
@@ -3760,6 +3763,7 @@ treatment-effect	postoperative scar
 treatment-effect	post-surgical scar		
 treatment-effect	surgical scar		
 treatment-effect	scar tissue		"or it might just be scar tissue" after treatment
+treatment-effect	dead tissue		plain-language necrosis ("growing tumour or dead tissue")
 
 """####),
     (name: "treatment.tsv", content: ####"""
