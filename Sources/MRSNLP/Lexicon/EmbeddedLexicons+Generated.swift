@@ -692,8 +692,8 @@ would be	hypothetical	forward	8		ConText hypothetical
 would	hypothetical	forward	8		ConText hypothetical
 will consider	hypothetical	forward	8		ConText hypothetical
 consider	hypothetical	forward	8		ConText hypothetical
-plan	hypothetical	forward	8		ConText hypothetical
-planned	hypothetical	forward	8		ConText hypothetical
+plan	hypothetical	forward	8	treatment brain-tumor recurrence treatment-effect brain-lesion non-tumor-diagnosis	ConText hypothetical; the ordered exam and its purpose are what is planned, not hypothetical
+planned	hypothetical	forward	8	treatment brain-tumor recurrence treatment-effect brain-lesion non-tumor-diagnosis	ConText hypothetical; the ordered exam and its purpose are what is planned, not hypothetical
 planning	hypothetical	forward	8		ConText hypothetical
 family history of	family	forward	8		ConText experiencer
 family history	family	forward	8		ConText experiencer
