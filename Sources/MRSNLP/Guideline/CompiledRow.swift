@@ -29,13 +29,15 @@ struct CompiledRow: Sendable {
 
 /// Numbers the concepts the rules name, each a bit of a 64-bit mask (bit 0 is "no rule names it").
 struct ConceptNumbers: Sendable {
+  /// The most concepts the rules may name (bit 0 is reserved); the rules parser enforces it.
+  static let capacity = 63
   private var numbers: [String: Int] = [:]
 
   init(rules: [GuidelineRule]) {
     for rule in rules {
       for row in rule.requirements + rule.exclusions {
         for concept in row.concepts + row.unless where numbers[concept] == nil {
-          precondition(numbers.count < 63, "the rules name more than 63 concepts")
+          precondition(numbers.count < Self.capacity, "the rules name more than \(Self.capacity) concepts")
           numbers[concept] = numbers.count + 1
         }
       }

@@ -19,6 +19,11 @@ extension LexiconParser {
         parser.error(rule.file, rule.line, "rule '\(rule.id)' requires nothing; add at least one 'require' row")
         return
       }
+      // The engine tests rows as bits of a 64-bit mask.
+      if rule.requirements.count > 64 || rule.exclusions.count > 64 {
+        parser.error(rule.file, rule.line, "rule '\(rule.id)' has over 64 'require' or 'forbid' rows; split it")
+        return
+      }
       if rule.outcome == .categoryOfEvidence
         && !rule.requirements.contains(where: { $0.concepts.contains("other-indication") })
       {
@@ -140,6 +145,10 @@ extension LexiconParser {
       current = rule
     }
     finish(current, into: &self)
+    let named = Set(rules.flatMap { rule in (rule.requirements + rule.exclusions).flatMap { $0.concepts + $0.unless } })
+    if named.count > ConceptNumbers.capacity {
+      error(table.file, 1, "the rules name \(named.count) concepts; the engine handles at most \(ConceptNumbers.capacity)")
+    }
   }
 
   mutating func parseRequirement(concepts text: String, constraints: String, file: String, line: Int)
