@@ -184,6 +184,16 @@ struct GuidelineTests {
     #expect(treated.decision == .meetsCriteria)
   }
 
+  @Test("a progression question about a tumor the text calls untreated goes to a person")
+  func progressionOfAnUntreatedTumor() {
+    let untreated = classify("Grade 2 astrocytoma, untreated, watch and wait; slight growth. MRS: higher grade transformation?")
+    #expect(untreated.decision == .needsReview)
+    #expect(untreated.evaluations.contains { $0.fired && $0.rule.id == "recurrence-question-for-an-untreated-tumor" })
+    // "untreated" about something else does not block a treated tumor's question.
+    let treated = classify("GBM s/p resection; untreated hypertension; recurrence vs radiation necrosis")
+    #expect(treated.indications == [Self.recurrence])
+  }
+
   @Test("a recurrence question while the text says the patient never had a tumor goes to a person")
   func deniedTumor() {
     let denied = classify("Indication: recurrence vs radiation necrosis, GBM s/p Stupp. Pt states she never had a brain tumor.")

@@ -356,6 +356,7 @@ technically-limited	cue	A repeat of an exam that was technically limited (non-di
 history-of-brain-tumor	cue	A personal history of brain tumor stated by code (Z85.841) or phrase.
 brain-site	cue	A word that places the question in the brain or spinal cord (brain, cerebral, frontal, SRS).
 tumor-denied	cue	A statement that the patient never had a tumor or cancer ("never had a brain tumor", "no history of cancer").
+untreated-tumor	cue	A tumor said never to have been treated ("untreated", "treatment-naive", "watch and wait").
 
 """####),
     (name: "context.tsv", content: ####"""
@@ -1320,6 +1321,25 @@ tumor-denied	denies any cancer	nofuzzy
 tumor-denied	denies any prior tumor	nofuzzy	
 tumor-denied	denies prior brain tumor	nofuzzy	
 tumor-denied	denies any brain tumor	nofuzzy	
+
+# ---- untreated-tumor ----
+# A recurrence question about a tumor said never to have been treated is a contradiction.
+untreated-tumor	untreated	nofuzzy	
+untreated-tumor	treatment-naive	nofuzzy	
+untreated-tumor	therapy-naive	nofuzzy	
+untreated-tumor	never treated	nofuzzy	
+untreated-tumor	not yet treated	nofuzzy	
+untreated-tumor	not been treated	nofuzzy	
+untreated-tumor	no prior treatment	nofuzzy	
+untreated-tumor	no prior therapy	nofuzzy	
+untreated-tumor	no treatment to date	nofuzzy	
+untreated-tumor	no treatment yet	nofuzzy	
+untreated-tumor	watch and wait	nofuzzy	
+untreated-tumor	watchful waiting	nofuzzy	
+untreated-tumor	observation only	nofuzzy	
+untreated-tumor	managed with observation	nofuzzy	
+untreated-tumor	followed with observation	nofuzzy	
+untreated-tumor	followed expectantly	nofuzzy	
 
 """####),
     (name: "findings.tsv", content: ####"""
@@ -3382,6 +3402,17 @@ require	recurrence treatment-effect	not=negated,family,hypothetical
 forbid	treatment	not=negated,family,hypothetical
 explain	A recurrence or treatment-effect question for a tumor the text says was never treated ("no
 explain	prior surgery or radiation"): the fields contradict each other, so a person must read them.
+
+rule	recurrence-question-for-an-untreated-tumor
+yields	review
+vetoes	recurrence-vs-treatment-effect
+within	document
+require	untreated-tumor	not=negated,family,hypothetical
+require	recurrence treatment-effect	not=negated,family,hypothetical
+forbid	treatment	not=negated,family,hypothetical
+explain	A recurrence, progression or treatment-effect question about a tumor the text calls untreated
+explain	("grade 2 astrocytoma, untreated, watch and wait; ? transformation"): nothing was treated, so
+explain	the first indication cannot apply as written; a person reads it.
 
 rule	recurrence-question-for-a-denied-tumor
 yields	review
