@@ -583,10 +583,58 @@ indeterminate	uncertain	forward	6		order question: what the exam must answer
 equivocal	uncertain	forward	6		order question: what the exam must answer
 determine if	uncertain	forward	6		order question: what the exam must answer
 determine whether	uncertain	forward	6		order question: what the exam must answer
+know if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+to know if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+know whether	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+see if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+tell if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+check if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+wonder if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+wondering if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+asks if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+asking if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+not sure if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+not sure whether	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+unsure if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+unsure whether	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+unclear if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+unclear whether	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
 to determine if	uncertain	forward	6		order question: what the exam must answer
 to determine whether	uncertain	forward	6		order question: what the exam must answer
+know if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+to know if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+know whether	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+see if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+tell if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+check if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+wonder if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+wondering if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+asks if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+asking if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+not sure if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+not sure whether	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+unsure if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+unsure whether	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+unclear if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+unclear whether	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
 see if	uncertain	forward	6		order question: what the exam must answer
 whether	uncertain	forward	6		order question: what the exam must answer
+know if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+to know if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+know whether	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+see if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+tell if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+check if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+wonder if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+wondering if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+asks if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+asking if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+not sure if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+not sure whether	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+unsure if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+unsure whether	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+unclear if	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
+unclear whether	uncertain	forward	6		a question, not a condition ("wants to know if this is the glioma returning")
 to confirm	uncertain	forward	6		order question: what the exam must answer
 confirm	uncertain	forward	6		order question: what the exam must answer
 versus or	uncertain	forward	6		order question: what the exam must answer
@@ -609,6 +657,11 @@ are possible	uncertain	backward	4		post hedge
 is suspected	uncertain	backward	4		post hedge
 are suspected	uncertain	backward	4		post hedge
 is not excluded	uncertain	backward	4		post hedge
+not been excluded	uncertain	backward	4		post hedge: not yet excluded is a question
+has not been excluded	uncertain	backward	4		post hedge: not yet excluded is a question
+have not been excluded	uncertain	backward	4		post hedge: not yet excluded is a question
+not yet excluded	uncertain	backward	4		post hedge: not yet excluded is a question
+not yet ruled out	uncertain	backward	4		post hedge: not yet excluded is a question
 is questioned	uncertain	backward	4		post hedge
 in question	uncertain	backward	4		post hedge
 remains a concern	uncertain	backward	4		post hedge

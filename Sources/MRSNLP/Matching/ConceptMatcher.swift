@@ -121,8 +121,10 @@ public struct ConceptMatcher: Sendable {
       let gap = (left.lastToken + 1)..<right.firstToken
       let words = gap.map { text.tokens[$0].normalized }
       let connector: Int
+      // A list's comma may stand right before the "or" ("radiation injury, or an abscess").
       if let or = gap.first(where: { text.tokens[$0].normalized == "or" }),
-        gap.allSatisfy({ $0 == or || text.tokens[$0].kind == .word })
+        gap.allSatisfy({ $0 == or || text.tokens[$0].kind == .word
+          || ($0 == or - 1 && text.tokens[$0].normalized == ",") })
       {
         connector = or
       } else if words == ["/"] && left.concept != right.concept {
