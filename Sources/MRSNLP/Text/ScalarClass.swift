@@ -2,7 +2,7 @@
 enum ScalarClass: UInt8 {
   case space, letter, digit, mark, punctuation, symbol, control
 
-  private static let ascii: [ScalarClass] = (0..<128).map { value in
+  static let ascii: [ScalarClass] = (0..<128).map { value in
     let scalar = Unicode.Scalar(UInt8(value))
     switch scalar {
     case " ", "\t", "\n", "\r", "\u{0B}", "\u{0C}": return .space
@@ -16,6 +16,11 @@ enum ScalarClass: UInt8 {
   /// The class of `scalar`.
   static func of(_ scalar: Unicode.Scalar) -> ScalarClass {
     if scalar.value < 128 { return ascii[Int(scalar.value)] }
+    return nonASCII(scalar)
+  }
+
+  /// The class of a scalar beyond ASCII, from its Unicode properties.
+  static func nonASCII(_ scalar: Unicode.Scalar) -> ScalarClass {
     let properties = scalar.properties
     if properties.isWhitespace { return .space }
     switch properties.generalCategory {

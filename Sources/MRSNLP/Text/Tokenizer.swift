@@ -16,9 +16,14 @@ public struct Tokenizer: Sendable {
     let n = s.count
     var tokens: [Token] = []
     tokens.reserveCapacity(n / 4)
-    var classes: [ScalarClass] = []
-    classes.reserveCapacity(n)
-    for scalar in s { classes.append(ScalarClass.of(scalar)) }
+    // The ASCII table is read once here, not through the lazy static on every scalar.
+    let ascii = ScalarClass.ascii
+    let classes = [ScalarClass](unsafeUninitializedCapacity: n) { buffer, count in
+      for (index, scalar) in s.enumerated() {
+        buffer[index] = scalar.value < 128 ? ascii[Int(scalar.value)] : ScalarClass.nonASCII(scalar)
+      }
+      count = n
+    }
 
     func cls(_ i: Int) -> ScalarClass { i < n ? classes[i] : .space }
 
