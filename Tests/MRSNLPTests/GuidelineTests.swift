@@ -184,6 +184,22 @@ struct GuidelineTests {
     #expect(treated.decision == .meetsCriteria)
   }
 
+  @Test("symptoms and abbreviations that look like tumor progression do not approve", arguments: [
+    ("68M, tremor and bradykinesia, ?PD vs MSA-P. PMH: vestibular schwannoma s/p GK 2017, stable. MRS of the putamen.", "movement-disorder"),
+    ("Pituitary macroadenoma s/p resection 2008. Progressive memory loss; MRS for an Alzheimer pattern.", "dementia"),
+  ])
+  func lookalikes(text: String, purpose: String) {
+    let result = classify(text)
+    #expect(result.decision == .doesNotMeet)
+    #expect(result.otherIndications == [purpose])
+  }
+
+  @Test("a cancer outside the brain and a brain lesion in one sentence still ask the brain question")
+  func organAndBrainInOneSentence() {
+    #expect(classify("Hx thyroid cancer; new R frontal ring lesion, abscess vs metastasis?").indications == ["tumor-vs-non-tumor"])
+    #expect(classify("Pancreatic cancer s/p Whipple, recurrence vs post-surgical change? MRS").indications.isEmpty)
+  }
+
   @Test("a progression question about a tumor the text calls untreated goes to a person")
   func progressionOfAnUntreatedTumor() {
     let untreated = classify("Grade 2 astrocytoma, untreated, watch and wait; slight growth. MRS: higher grade transformation?")

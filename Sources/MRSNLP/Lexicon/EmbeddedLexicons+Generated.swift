@@ -206,6 +206,8 @@ brain-tumor	tectal glioma
 # Circumscribed / glioneuronal (DOMAIN 2.1)
 brain-tumor	pilocytic astrocytoma		DOMAIN 2.1
 brain-tumor	juvenile pilocytic astrocytoma		
+brain-tumor	pilocytic		shorthand for pilocytic astrocytoma
+brain-tumor	brain cancer		plain language
 brain-tumor	JPA		abbreviation (DOMAIN 2.1)
 brain-tumor	pleomorphic xanthoastrocytoma		DOMAIN 2.1
 brain-tumor	PXA		abbreviation (DOMAIN 2.1)
@@ -702,7 +704,7 @@ prior	historical	forward	4		ConText historical
 previous	historical	forward	4		ConText historical
 previously	historical	forward	4		ConText historical
 formerly	historical	forward	4		ConText historical
-old	historical	forward	2		ConText historical
+old	historical	forward	2	brain-tumor treatment recurrence treatment-effect brain-lesion other-indication spectroscopy	ConText historical; "an old stroke" set against a tumor is still a diagnosis in question
 former	historical	forward	4		ConText historical
 in the past	historical	forward	4		ConText historical
 s/p	historical	forward	4	treatment	ConText historical
@@ -1040,6 +1042,9 @@ new-finding	size increase
 new-finding	expanding		
 new-finding	expansion		
 new-finding	larger		
+new-finding	swelled up		plain language
+new-finding	swollen up		
+new-finding	got bigger		
 new-finding	bigger		
 new-finding	more prominent		
 new-finding	more conspicuous		
@@ -1047,8 +1052,20 @@ new-finding	more extensive
 new-finding	changed	nofuzzy	nofuzzy: "charged", "chained"
 new-finding	changing	nofuzzy	nofuzzy: "charging"
 new-finding	evolving	nofuzzy	nofuzzy: "revolving"
-new-finding	progressive	nofuzzy	"progressive enhancement"; "progressive disease" is recurrence (longer); nofuzzy: "regressive"
-new-finding	progressively		
+new-finding	progressive enhancement		an imaging finding that progresses; "progressive memory loss" is a symptom, not a finding
+new-finding	progressive enlargement		an imaging finding that progresses; "progressive memory loss" is a symptom, not a finding
+new-finding	progressive growth		an imaging finding that progresses; "progressive memory loss" is a symptom, not a finding
+new-finding	progressive FLAIR		an imaging finding that progresses; "progressive memory loss" is a symptom, not a finding
+new-finding	progressive T2		an imaging finding that progresses; "progressive memory loss" is a symptom, not a finding
+new-finding	progressive edema		an imaging finding that progresses; "progressive memory loss" is a symptom, not a finding
+new-finding	progressive oedema		an imaging finding that progresses; "progressive memory loss" is a symptom, not a finding
+new-finding	progressive increase		an imaging finding that progresses; "progressive memory loss" is a symptom, not a finding
+new-finding	progressively enlarging		an imaging finding that progresses; "progressive memory loss" is a symptom, not a finding
+new-finding	progressively increasing		an imaging finding that progresses; "progressive memory loss" is a symptom, not a finding
+new-finding	progressive lesion		an imaging finding that progresses; "progressive memory loss" is a symptom, not a finding
+new-finding	progressive mass		an imaging finding that progresses; "progressive memory loss" is a symptom, not a finding
+new-finding	progressive nodular		an imaging finding that progresses; "progressive memory loss" is a symptom, not a finding
+new-finding	progressive signal		an imaging finding that progresses; "progressive memory loss" is a symptom, not a finding
 new-finding	developing		
 new-finding	emerging		
 new-finding	de novo		
@@ -1228,6 +1245,33 @@ non-brain-site	TACE	case	transarterial chemoembolization: a liver treatment
 non-brain-site	chemoembolization		
 non-brain-site	chemoembolisation		
 non-brain-site	prostate bed		
+non-brain-site	pancreas		an organ (or its surgery) outside the brain
+non-brain-site	pancreatic		an organ (or its surgery) outside the brain
+non-brain-site	colon		an organ (or its surgery) outside the brain
+non-brain-site	colonic		an organ (or its surgery) outside the brain
+non-brain-site	colorectal		an organ (or its surgery) outside the brain
+non-brain-site	rectal		an organ (or its surgery) outside the brain
+non-brain-site	rectum		an organ (or its surgery) outside the brain
+non-brain-site	thyroid		an organ (or its surgery) outside the brain
+non-brain-site	ovary		an organ (or its surgery) outside the brain
+non-brain-site	ovarian		an organ (or its surgery) outside the brain
+non-brain-site	uterus		an organ (or its surgery) outside the brain
+non-brain-site	uterine		an organ (or its surgery) outside the brain
+non-brain-site	endometrial		an organ (or its surgery) outside the brain
+non-brain-site	bladder		an organ (or its surgery) outside the brain
+non-brain-site	esophagus		an organ (or its surgery) outside the brain
+non-brain-site	esophageal		an organ (or its surgery) outside the brain
+non-brain-site	oesophageal		an organ (or its surgery) outside the brain
+non-brain-site	gastric		an organ (or its surgery) outside the brain
+non-brain-site	stomach		an organ (or its surgery) outside the brain
+non-brain-site	testicular		an organ (or its surgery) outside the brain
+non-brain-site	testis		an organ (or its surgery) outside the brain
+non-brain-site	Whipple		an organ (or its surgery) outside the brain
+non-brain-site	colectomy		an organ (or its surgery) outside the brain
+non-brain-site	thyroidectomy		an organ (or its surgery) outside the brain
+non-brain-site	prostatectomy		an organ (or its surgery) outside the brain
+non-brain-site	mastectomy		an organ (or its surgery) outside the brain
+non-brain-site	lumpectomy		an organ (or its surgery) outside the brain
 non-brain-site	prostatic fossa		
 non-brain-site	muscle		brief
 non-brain-site	skeletal muscle		
@@ -2534,6 +2578,9 @@ non-tumor-diagnosis	MOGAD		DOMAIN 2.4
 non-tumor-diagnosis	MOG antibody disease		
 non-tumor-diagnosis	NMOSD		DOMAIN 2.4
 non-tumor-diagnosis	NMO		
+non-tumor-diagnosis	transverse myelitis		the spinal cord's non-tumor alternative
+non-tumor-diagnosis	myelitis		
+non-tumor-diagnosis	MOGAD	case	
 non-tumor-diagnosis	neuromyelitis optica		
 non-tumor-diagnosis	neurosarcoidosis		DOMAIN 2.4
 non-tumor-diagnosis	neurosarcoid		DOMAIN 1.3 #16
@@ -2755,6 +2802,15 @@ other-indication	Parkinson disease	category=movement-disorder
 other-indication	Parkinsons disease	category=movement-disorder	possessive without apostrophe
 other-indication	parkinsonism	category=movement-disorder	DOMAIN 2.5
 other-indication	atypical parkinsonism	category=movement-disorder	beats "atypical" (lesion-uncertain cue)
+other-indication	PD vs MSA	category=movement-disorder	Parkinson's set against another parkinsonism; beats "PD" (progressive disease)
+other-indication	PD vs MSA-P	category=movement-disorder	Parkinson's set against another parkinsonism; beats "PD" (progressive disease)
+other-indication	PD vs MSA-C	category=movement-disorder	Parkinson's set against another parkinsonism; beats "PD" (progressive disease)
+other-indication	PD vs PSP	case category=movement-disorder	Parkinson's set against another parkinsonism; beats "PD" (progressive disease)
+other-indication	PD vs atypical parkinsonism	category=movement-disorder	Parkinson's set against another parkinsonism; beats "PD" (progressive disease)
+other-indication	PD or MSA	category=movement-disorder	Parkinson's set against another parkinsonism; beats "PD" (progressive disease)
+other-indication	PD or PSP	case category=movement-disorder	Parkinson's set against another parkinsonism; beats "PD" (progressive disease)
+other-indication	MSA vs PD	category=movement-disorder	Parkinson's set against another parkinsonism; beats "PD" (progressive disease)
+other-indication	PSP vs PD	case category=movement-disorder	Parkinson's set against another parkinsonism; beats "PD" (progressive disease)
 other-indication	idiopathic PD	category=movement-disorder	"PD" alone is recurrence (progressive disease), see recurrence.tsv
 other-indication	PD dementia	category=movement-disorder	
 other-indication	MSA	case category=movement-disorder	multiple system atrophy
@@ -3238,7 +3294,7 @@ recurrence	progressing
 recurrence	progressed		
 recurrence	progressive disease		DOMAIN 1.4 (RANO PD)
 recurrence	progressive dz		DOMAIN 1.2 #24
-recurrence	PD	case	progressive disease (DOMAIN 1.4); AMBIGUOUS with Parkinson's disease (rare in MRS orders; "Parkinson's disease" and "idiopathic PD" are other-indication)
+recurrence	PD	case	progressive disease (DOMAIN 1.4); AMBIGUOUS with Parkinson's disease: "?PD vs MSA" and "PD vs PSP" are movement disorders (other-indication.tsv)
 recurrence	TP	case	tumour progression ("TRC vs TP", DOMAIN 1.2 #9); AMBIGUOUS (total protein)
 recurrence	disease progression		
 recurrence	local progression		
@@ -3293,7 +3349,7 @@ within	sentence
 sections	purpose
 require	recurrence viable-tumor brain-tumor	not=negated,family,hypothetical
 require	treatment-effect	not=negated,family,hypothetical,historical
-forbid	non-brain-site	not=negated,family,hypothetical
+forbid	non-brain-site	not=negated,family,hypothetical unless=brain-site
 forbid	non-brain-site	not=negated,family,hypothetical,historical within=document unless=brain-site
 explain	Tumor (recurrent, residual, progressive or viable) set against a treatment effect in one
 explain	sentence: "recurrence vs radiation necrosis" alone qualifies, necrosis implies treatment.
@@ -3348,7 +3404,7 @@ within	document
 sections	purpose
 require	treatment-effect	is=uncertain not=negated,family,hypothetical,historical
 require	treatment brain-tumor recurrence history-of-brain-tumor	not=negated,family,hypothetical
-forbid	non-brain-site	not=negated,family,hypothetical
+forbid	non-brain-site	not=negated,family,hypothetical unless=brain-site
 explain	A question whether a finding is a treatment effect, in a treated or tumor context
 explain	("s/p gamma knife, ?RN"; "eval for pseudoprogression").
 
@@ -3359,7 +3415,7 @@ within	sentence
 sections	purpose
 require	brain-tumor recurrence brain-lesion	not=negated,family,hypothetical,historical
 require	non-tumor-diagnosis	is=uncertain not=negated,family,hypothetical,historical
-forbid	non-brain-site	not=negated,family,hypothetical
+forbid	non-brain-site	not=negated,family,hypothetical unless=brain-site
 forbid	non-brain-site	not=negated,family,hypothetical,historical within=document unless=brain-site
 explain	A tumor (or a lesion) set against a non-tumor diagnosis in one differential ("abscess vs
 explain	necrotic tumor", "lymphoma vs toxoplasmosis", "tumefactive demyelination vs glioma").
@@ -3371,7 +3427,7 @@ sections	purpose
 require	brain-tumor	not=negated,family,hypothetical,historical
 require	non-tumor-diagnosis	not=negated,family,hypothetical,historical
 require	differential	not=negated
-forbid	non-brain-site	not=negated,family,hypothetical
+forbid	non-brain-site	not=negated,family,hypothetical unless=brain-site
 forbid	non-brain-site	not=negated,family,hypothetical,historical within=document unless=brain-site
 explain	A tumor and a non-tumor diagnosis joined in one differential ("abscess or necrotic tumor?",
 explain	"ddx: toxoplasmosis, lymphoma"), even where no hedge word reaches both.
@@ -3384,7 +3440,7 @@ require	brain-lesion	not=negated,family,hypothetical,historical
 require	brain-tumor	is=uncertain not=negated,family,hypothetical
 forbid	differential	not=negated
 forbid	treatment recurrence treatment-effect history-of-brain-tumor	not=negated,family,hypothetical
-forbid	non-brain-site	not=negated,family,hypothetical
+forbid	non-brain-site	not=negated,family,hypothetical unless=brain-site
 forbid	non-brain-site	not=negated,family,hypothetical,historical within=document unless=brain-site
 explain	An imaged brain lesion and the question whether it is a tumor ("new lesion, ? neoplasm").
 explain	Not when tumor types are set against each other (that is for a person), nor after treatment.
@@ -3396,7 +3452,7 @@ sections	purpose
 require	brain-lesion	not=negated,family,hypothetical,historical
 require	lesion-uncertain	not=negated,family,hypothetical
 forbid	treatment recurrence treatment-effect	not=negated,family,hypothetical
-forbid	non-brain-site	not=negated,family,hypothetical
+forbid	non-brain-site	not=negated,family,hypothetical unless=brain-site
 forbid	non-brain-site	not=negated,family,hypothetical,historical within=document unless=brain-site
 explain	A brain lesion of unknown nature to characterize ("indeterminate mass, characterize").
 
@@ -4135,6 +4191,8 @@ treatment	tumour-treating fields		British spelling
 treatment	Optune		DOMAIN 2.2
 treatment	NovoTTF		
 treatment	LINAC-based		LINAC-based radiosurgery
+treatment	zapped		plain language for radiation ("cut out and zapped")
+treatment	cut out		plain language for resection
 
 """####),
   ]
