@@ -10,13 +10,16 @@ public final class ToolIO: @unchecked Sendable {
   public let outputIsTerminal: Bool
   /// The folder relative paths are resolved against.
   public let currentDirectory: String
+  private let flushOut: () -> Void
 
   /// Creates an IO set.
   public init(
     openStandardInput: @escaping () -> FileHandle, writeOut: @escaping ([UInt8]) -> Void,
     writeErr: @escaping ([UInt8]) -> Void, outputIsTerminal: Bool,
-    currentDirectory: String = FileManager.default.currentDirectoryPath
+    currentDirectory: String = FileManager.default.currentDirectoryPath,
+    flushOut: @escaping () -> Void = {}
   ) {
+    self.flushOut = flushOut
     self.openStandardInput = openStandardInput
     self.writeOut = writeOut
     self.writeErr = writeErr
@@ -24,26 +27,21 @@ public final class ToolIO: @unchecked Sendable {
     self.currentDirectory = currentDirectory
   }
 
-  /// Writes standard output through this buffer; `flush()` empties it (after each batch).
-  private var pending: OutputBuffer?
-
   /// The process's own streams; standard output is buffered until `flush()` or 64 KB.
   public static func process() -> ToolIO {
     let buffer = OutputBuffer()
-    let io = ToolIO(
+    return ToolIO(
       openStandardInput: { FileHandle.standardInput },
       writeOut: { bytes in buffer.append(bytes) },
       writeErr: { bytes in
         buffer.flush()
         FileHandle.standardError.write(Data(bytes))
       },
-      outputIsTerminal: isatty(STDOUT_FILENO) == 1)
-    io.pending = buffer
-    return io
+      outputIsTerminal: isatty(STDOUT_FILENO) == 1, flushOut: buffer.flush)
   }
 
-  /// Writes out what standard output holds.
-  public func flush() { pending?.flush() }
+  /// Writes out what standard output holds (the process's own streams buffer it).
+  public func flush() { flushOut() }
 
   /// Writes bytes to standard output.
   public func out(_ bytes: [UInt8]) { writeOut(bytes) }

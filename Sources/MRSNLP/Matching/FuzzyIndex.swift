@@ -5,8 +5,9 @@
 /// matched when exactly one lexicon word lies within the allowed edit distance (1, or 2 for words
 /// of 11 or more letters), with the same first letter, and not only in its last letter (that is an
 /// inflection). Transpositions count as one edit.
-/// Deletions are indexed by a 64-bit hash of their bytes, computed without building strings;
-/// a hash collision can only add a candidate, and every candidate is verified by edit distance.
+/// Deletions are indexed by a hash of their bytes (its top 44 bits), computed without building
+/// strings; a hash collision can only add a candidate, and every candidate is verified by edit
+/// distance.
 ///
 /// - Complexity: O(L²) hashes of length L per looked-up word; independent of the lexicon size.
 public struct FuzzyIndex: Sendable {
@@ -43,7 +44,7 @@ public struct FuzzyIndex: Sendable {
     }
   }
 
-  /// Sorts the deletions so that lookups can binary-search them.
+  /// Sorts the deletions and builds the radix directory lookups read.
   mutating func seal() {
     guard !sealed else { return }
     deletes.sort()
