@@ -1,3 +1,5 @@
+import MRSNLP
+
 /// Remembers record ids, in bounded memory, to warn about duplicates.
 ///
 /// Ids are kept as 64-bit fingerprints (FNV-1a) in an open-addressing table: two different ids
@@ -12,8 +14,7 @@ struct SeenIDs {
   private(set) var count = 0
 
   private static func fingerprint(_ id: String) -> UInt64 {
-    var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in id.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    let value = FNV1a.hash(id.utf8)
     return value == 0 ? 1 : value
   }
 

@@ -32,6 +32,11 @@ public struct RuleEngine: Sendable {
     var isCue: [Bool] = []
     var sourceIndex: [Int] = []
     var conceptBit: [UInt64] = []
+
+    /// Whether item `index` satisfies `row`.
+    func meets(_ row: CompiledRow, _ index: Int) -> Bool {
+      row.accepts(concept: conceptBit[index], flags: items[index].flags, isSymptom: items[index].isSymptom)
+    }
   }
 
   /// Evaluates every rule, in file order (indication rules before `unless indication` rules).
@@ -76,8 +81,7 @@ public struct RuleEngine: Sendable {
       if rule.outcome == .categoryOfEvidence {
         // One evaluation per category, so that every stated purpose is reported.
         let categories = Set(pool.compactMap { index in
-          let item = evidence.items[index]
-          return rule.requirements.contains { $0.accepts(item) } ? item.category : nil
+          rows.requirements.contains { evidence.meets($0, index) } ? evidence.items[index].category : nil
         }).sorted()
         var firedAny = false
         for category in categories {

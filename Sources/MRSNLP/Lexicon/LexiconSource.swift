@@ -31,18 +31,14 @@ public struct LexiconSourceFile: Sendable, Hashable {
 
   /// A 64-bit FNV-1a digest over the names and bytes of `files`, as 16 hex digits.
   public static func digest(_ files: [LexiconSourceFile]) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    func mix(_ byte: UInt8) {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x100_0000_01b3
-    }
+    var hasher = FNV1a()
     for file in files.sorted(by: { $0.name < $1.name }) {
-      for byte in file.name.utf8 { mix(byte) }
-      mix(0)
-      for byte in file.bytes { mix(byte) }
-      mix(0)
+      hasher.add(file.name.utf8)
+      hasher.add(0)
+      hasher.add(file.bytes)
+      hasher.add(0)
     }
-    let hex = String(hash, radix: 16)
+    let hex = String(hasher.value, radix: 16)
     return String(repeating: "0", count: 16 - hex.count) + hex
   }
 }

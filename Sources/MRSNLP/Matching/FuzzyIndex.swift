@@ -120,11 +120,9 @@ public struct FuzzyIndex: Sendable {
   /// depth 2) two, of its bytes. Some deletions repeat; callers tolerate that.
   static func forEachDeletion(_ word: [UInt8], depth: Int, _ body: (UInt64) -> Void) {
     func hash(skipping first: Int, _ second: Int) -> UInt64 {
-      var value: UInt64 = 0xcbf2_9ce4_8422_2325
-      for index in word.indices where index != first && index != second {
-        value = (value ^ UInt64(word[index])) &* 0x100_0000_01b3
-      }
-      return value ^ UInt64(word.count - (first >= 0 ? 1 : 0) - (second >= 0 ? 1 : 0)) << 56
+      var hasher = FNV1a()
+      for index in word.indices where index != first && index != second { hasher.add(word[index]) }
+      return hasher.value ^ UInt64(word.count - (first >= 0 ? 1 : 0) - (second >= 0 ? 1 : 0)) << 56
     }
     body(hash(skipping: -1, -1))
     guard depth >= 1 else { return }

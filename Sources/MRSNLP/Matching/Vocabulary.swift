@@ -10,8 +10,7 @@ public struct Vocabulary: Sendable {
   public init() {}
 
   private static func hash(_ word: String) -> Int {
-    var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in word.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    let value = FNV1a.hash(word.utf8)
     return Int(truncatingIfNeeded: value ^ (value >> 29))
   }
 
