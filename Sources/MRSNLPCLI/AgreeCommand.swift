@@ -35,7 +35,7 @@ enum AgreeCommand {
       writer.strings(agreement.onlyInOne, key: "ids_in_one_file_only")
       writer.beginObject("labels")
       for row in agreement.rows {
-        writer.beginObject(row.label)
+        writer.beginObject(JSONKey(row.label))
         writer.double((row.kappa * 10000).rounded() / 10000, key: "kappa")
         writer.double((row.observed * 10000).rounded() / 10000, key: "observed_agreement")
         writer.int(row.positivesA, key: "count_a")

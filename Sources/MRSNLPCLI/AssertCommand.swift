@@ -26,7 +26,7 @@ enum AssertCommand {
       case .success(let mention):
         writer.beginObject()
         writer.string(record.id, key: "id")
-        for flag in AssertionFlag.allCases { writer.bool(mention.flags.has(flag), key: flag.rawValue) }
+        for flag in AssertionFlag.allCases { writer.bool(mention.flags.has(flag), key: JSONKey(flag.rawValue)) }
         writer.int(mention.span.start, key: "start")
         writer.int(mention.span.end, key: "end")
         ClassificationJSON.writeTriggers(mention.assertionEvidence, into: &writer)

@@ -65,7 +65,8 @@ enum ClassifyCommand {
     writer.begin()
     try InputSources.forEachRecord(
       sources, kind: kind, id: parsed.options["--id"], io: io, maximumRecordBytes: maximumRecordBytes,
-      csvHeader: { writer.passthroughColumns = CSVReader.passthroughColumns($0) }
+      csvHeader: { writer.passthroughColumns = CSVReader.passthroughColumns($0) },
+      keepsWholeObject: false
     ) { record in
       total += 1
       var record = record

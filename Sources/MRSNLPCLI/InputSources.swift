@@ -51,7 +51,7 @@ enum InputSources {
   static func forEachRecord(
     _ sources: [InputSource], kind: DocumentKind, id: String?, io: ToolIO,
     maximumRecordBytes: Int = Int.max, csvHeader: (([String]) -> Void)? = nil,
-    _ deliver: (InputRecord) throws -> Void
+    keepsWholeObject: Bool = true, _ deliver: (InputRecord) throws -> Void
   ) throws {
     let limit = maximumRecordBytes
     /// Refuses a record whose text is over the limit, naming the limit and never the text.
@@ -69,13 +69,15 @@ enum InputSources {
       case .argumentText(let text):
         try body(textRecord(Array(text.utf8)[...], id: id ?? "text", kind: kind))
       case .standardInput(let format):
-        try read(handle: io.openStandardInput(), format: format, name: id ?? "stdin", kind: kind, limit: limit, csvHeader: csvHeader, body)
+        try read(handle: io.openStandardInput(), format: format, name: id ?? "stdin", kind: kind, limit: limit, csvHeader: csvHeader,
+          keepsWholeObject: keepsWholeObject, body)
       case .file(let path, let format):
         guard let handle = FileHandle(forReadingAtPath: path) else {
           throw UsageError(message: "Cannot open '\(path)' for reading.")
         }
         defer { try? handle.close() }
-        try read(handle: handle, format: format, name: id ?? (path as NSString).lastPathComponent, kind: kind, limit: limit, csvHeader: csvHeader, body)
+        try read(handle: handle, format: format, name: id ?? (path as NSString).lastPathComponent, kind: kind, limit: limit, csvHeader: csvHeader,
+          keepsWholeObject: keepsWholeObject, body)
       }
     }
     }
@@ -83,7 +85,7 @@ enum InputSources {
 
   static func read(
     handle: FileHandle, format: String, name: String, kind: DocumentKind, limit: Int,
-    csvHeader: (([String]) -> Void)?, _ body: (InputRecord) throws -> Void
+    csvHeader: (([String]) -> Void)?, keepsWholeObject: Bool, _ body: (InputRecord) throws -> Void
   ) throws {
     switch format {
     case "csv":
@@ -103,7 +105,7 @@ enum InputSources {
       // A JSONL line holds its text with JSON escapes and the other fields, so it may be a little
       // longer than the text; the text limit is applied again after decoding.
       var lines = LineReader(handle: handle, maximumLineBytes: limit > Int.max / 2 ? Int.max : limit * 2 + 4096)
-      let reader = JSONLRecordReader()
+      let reader = JSONLRecordReader(keepsWholeObject: keepsWholeObject)
       var number = 0
       while let line = lines.next() {
         number += 1

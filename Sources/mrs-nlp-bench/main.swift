@@ -41,7 +41,7 @@ func parseOptions() -> Options {
 /// Documents repeated in a fixed order until the corpus reaches the requested size.
 func buildCorpus(_ options: Options) -> (documents: [Document], jsonl: [UInt8]) {
   var sources: [Document] = []
-  let reader = JSONLRecordReader()
+  let reader = JSONLRecordReader(keepsWholeObject: false)
   for path in options.corpora {
     guard let data = FileManager.default.contents(atPath: path) else {
       FileHandle.standardError.write(Data("mrs-nlp-bench: cannot read \(path)\n".utf8))
@@ -151,7 +151,7 @@ let matchTime = stage {
   for document in corpus.documents { _ = matcher.match(TextAnalysis(document: document, lexicon: lexicon)) }
 }
 let pipelineTime = stage {
-  let reader = JSONLRecordReader()
+  let reader = JSONLRecordReader(keepsWholeObject: false)
   var output = 0
   for (number, line) in corpus.jsonl.split(separator: 0x0A).enumerated() {
     guard let document = reader.read(line, line: number + 1)?.document else { continue }

@@ -10,6 +10,17 @@ public enum AssertionFlag: String, Sendable, Hashable, CaseIterable, Codable {
   case hypothetical
   /// Someone other than the patient has the concept ("mother had GBM").
   case family
+
+  /// The flag's position in `allCases`, its bit in `AssertionFlags`.
+  var bitIndex: UInt8 {
+    switch self {
+    case .negated: 0
+    case .uncertain: 1
+    case .historical: 2
+    case .hypothetical: 3
+    case .family: 4
+    }
+  }
 }
 
 /// A set of assertion flags.
@@ -19,7 +30,7 @@ public struct AssertionFlags: OptionSet, Sendable, Hashable {
 
   /// The set holding one flag.
   public init(_ flag: AssertionFlag) {
-    self.init(rawValue: 1 << UInt8(AssertionFlag.allCases.firstIndex(of: flag) ?? 0))
+    self.init(rawValue: 1 << flag.bitIndex)
   }
 
   /// Whether `flag` is set.

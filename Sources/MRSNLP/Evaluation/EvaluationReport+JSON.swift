@@ -1,7 +1,7 @@
 extension EvaluationReport {
   static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 
-  static func write(_ counts: Counts, key: String? = nil, into writer: inout JSONWriter) {
+  static func write(_ counts: Counts, key: JSONKey? = nil, into writer: inout JSONWriter) {
     writer.beginObject(key)
     writer.int(counts.truePositives, key: "tp")
     writer.int(counts.falsePositives, key: "fp")
@@ -13,10 +13,10 @@ extension EvaluationReport {
     writer.endObject()
   }
 
-  static func writeLabels(_ labels: [String: Counts], key: String, into writer: inout JSONWriter) {
+  static func writeLabels(_ labels: [String: Counts], key: JSONKey, into writer: inout JSONWriter) {
     writer.beginObject(key)
     writer.beginObject("labels")
-    for (label, counts) in labels.sorted(by: { $0.key < $1.key }) { write(counts, key: label, into: &writer) }
+    for (label, counts) in labels.sorted(by: { $0.key < $1.key }) { write(counts, key: JSONKey(label), into: &writer) }
     writer.endObject()
     write(micro(labels), key: "micro", into: &writer)
     writer.double(rounded(macroF1(labels)), key: "macro_f1")
@@ -36,12 +36,12 @@ extension EvaluationReport {
     writer.int(outcomes.filter { $0.hasGoldMentions }.count, key: "documents_with_gold_mentions")
     writer.int(unscored.count, key: "unscored")
     writer.beginObject("main")
-    for (name, value) in main { writer.double(Self.rounded(value), key: name) }
+    for (name, value) in main { writer.double(Self.rounded(value), key: JSONKey(name)) }
     writer.endObject()
     writer.beginObject("intervals_95")
     for (name, _) in main {
       guard let (low, high) = intervals[name] else { continue }
-      writer.beginArray(name)
+      writer.beginArray(JSONKey(name))
       writer.double(Self.rounded(low))
       writer.double(Self.rounded(high))
       writer.endArray()
@@ -54,9 +54,9 @@ extension EvaluationReport {
     Self.writeLabels(decision, key: "decision_labels", into: &writer)
     writer.beginObject("confusion")
     for gold in Decision.allCases {
-      writer.beginObject(gold.rawValue)
+      writer.beginObject(JSONKey(gold.rawValue))
       for predicted in Decision.allCases {
-        writer.int(confusion[gold.rawValue]?[predicted.rawValue] ?? 0, key: predicted.rawValue)
+        writer.int(confusion[gold.rawValue]?[predicted.rawValue] ?? 0, key: JSONKey(predicted.rawValue))
       }
       writer.endObject()
     }
@@ -72,13 +72,13 @@ extension EvaluationReport {
     Self.write(spanOverlap, key: "overlapping_span_any_concept", into: &writer)
     writer.beginObject("per_concept")
     for (concept, counts) in perConcept.sorted(by: { $0.key < $1.key }) {
-      Self.write(counts, key: concept, into: &writer)
+      Self.write(counts, key: JSONKey(concept), into: &writer)
     }
     writer.endObject()
     writer.endObject()
     writer.beginObject("assertion")
     for flag in AssertionFlag.allCases {
-      writer.beginObject(flag.rawValue)
+      writer.beginObject(JSONKey(flag.rawValue))
       writer.double(Self.rounded(assertionAccuracy[flag.rawValue] ?? 0), key: "accuracy")
       Self.write(assertion[flag.rawValue] ?? Counts(), key: "counts", into: &writer)
       writer.endObject()

@@ -208,7 +208,11 @@ public struct RuleEngine: Sendable {
       accepts = [UInt64](repeating: 0, count: count)
       blocks = [UInt64](repeating: 0, count: count)
       lifts = [UInt64](repeating: 0, count: count)
-      for index in pool {
+      // Evidence of a concept no row names meets no row and lifts none: skip it.
+      var named: UInt64 = 0
+      for row in rows.requirements { named |= row.concepts }
+      for row in rows.exclusions { named |= row.concepts | row.unless }
+      for index in pool where evidence.conceptBit[index] & named != 0 {
         let concept = evidence.conceptBit[index]
         let flags = evidence.items[index].flags
         let isSymptom = evidence.items[index].isSymptom

@@ -89,18 +89,21 @@ public enum ClassificationJSON {
     writer.endObject()
   }
 
+  /// The member names of the assertion flags, escaped once.
+  private static let flagKeys = AssertionFlag.allCases.map { JSONKey($0.rawValue) }
+
   static func writeMention(_ mention: Mention, text: TextAnalysis, into writer: inout JSONWriter) {
     writer.beginObject()
     writer.string(mention.concept, key: "concept")
     writer.string(text.scalars, mention.span, key: "text")
     writer.int(mention.span.start, key: "start")
     writer.int(mention.span.end, key: "end")
-    for flag in AssertionFlag.allCases { writer.bool(mention.flags.has(flag), key: flag.rawValue) }
+    for (flag, key) in zip(AssertionFlag.allCases, flagKeys) { writer.bool(mention.flags.has(flag), key: key) }
     if let category = mention.category { writer.string(category, key: "category") }
     if mention.isSymptom { writer.bool(true, key: "symptom") }
     if mention.fuzzy { writer.bool(true, key: "fuzzy") }
     switch mention.source {
-    case .term(let file, let line): writer.string("\(file):\(line)", key: "source")
+    case .term(let file, let line): writer.string(file, ":", line, key: "source")
     case .code(let code): writer.string("icd10:\(code)", key: "source")
     case .construction(let what): writer.string(what, key: "source")
     }

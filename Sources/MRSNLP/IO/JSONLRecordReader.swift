@@ -5,13 +5,36 @@
 /// ignored. A line that is not a JSON object, or whose `text` is missing, empty or not a string,
 /// gives a record with an error; a missing `id` becomes the line number.
 public struct JSONLRecordReader: Sendable {
-  /// Creates a reader.
-  public init() {}
+  /// The members a classification reads; the others are checked but not kept.
+  public static let classificationMembers = ["id", "kind", "text", "line_of_business", "procedure"]
+
+  /// Whether each record carries the whole parsed object (`InputRecord.json`).
+  public var keepsWholeObject: Bool
+
+  /// Creates a reader; without `keepsWholeObject` only the members a classification reads are
+  /// built, and `InputRecord.json` holds only them.
+  public init(keepsWholeObject: Bool = true) {
+    self.keepsWholeObject = keepsWholeObject
+  }
 
   /// Decodes bytes as UTF-8, replacing invalid sequences; says whether any were replaced.
   public static func decode(_ bytes: ArraySlice<UInt8>) -> (text: String, replaced: Bool) {
-    if let valid = String(validating: bytes, as: UTF8.self) { return (valid, false) }
+    let valid = bytes.withContiguousStorageIfAvailable { buffer in
+      String(validating: buffer, as: UTF8.self)
+    }
+    if let valid = valid ?? String(validating: bytes, as: UTF8.self) { return (valid, false) }
     return (String(decoding: bytes, as: UTF8.self), true)
+  }
+
+  /// The bytes as valid UTF-8: themselves when valid (the common case, no copy into a string),
+  /// else the decoded replacement.
+  private static func validUTF8(_ bytes: ArraySlice<UInt8>) -> (bytes: [UInt8], replaced: Bool) {
+    let isValid =
+      bytes.withContiguousStorageIfAvailable { buffer in
+        buffer.allSatisfy { $0 < 0x80 } || String(validating: buffer, as: UTF8.self) != nil
+      } ?? (String(validating: bytes, as: UTF8.self) != nil)
+    if isValid { return (Array(bytes), false) }
+    return (Array(String(decoding: bytes, as: UTF8.self).utf8), true)
   }
 
   /// Reads the line numbered `line` (1-based); nil for a blank line, which is not a record.
@@ -20,13 +43,14 @@ public struct JSONLRecordReader: Sendable {
     if line == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
     while let last = bytes.last, last == 0x0D || last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
-    let (text, replaced) = Self.decode(bytes)
+    let (utf8, replaced) = Self.validUTF8(bytes)
     var warnings: [String] = []
     if replaced { warnings.append("invalid UTF-8 replaced with U+FFFD") }
     let fallbackID = String(line)
     let value: JSONValue
     do {
-      value = try JSONParser.parse(Array(text.utf8))
+      value = try JSONParser.parse(
+        utf8, keepingMembers: keepsWholeObject ? nil : Self.classificationMembers)
     } catch {
       return InputRecord(
         id: fallbackID, line: line, error: "line \(line) is not valid JSON: \(error)",

@@ -72,36 +72,58 @@ public struct JSONParser {
   private var index = 0
   private var depth = 0
 
+  /// Members of the top-level object to keep; nil keeps all.
+  private let keptMembers: [String]?
+
   /// Parses one JSON value that must fill `bytes` (surrounding whitespace allowed).
-  public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
-    var parser = JSONParser(bytes: bytes)
+  ///
+  /// With `keepingMembers`, a top-level object holds only those members; the others are still
+  /// checked for well-formedness but not built, which saves a reader that needs a few fields from
+  /// building large nested values it would throw away.
+  public static func parse(
+    _ bytes: [UInt8], keepingMembers: [String]? = nil
+  ) throws(JSONParseError) -> JSONValue {
+    var parser = JSONParser(bytes: bytes, keptMembers: keepingMembers)
     parser.skipSpace()
-    let value = try parser.value()
+    let value = try parser.value(build: true)
     parser.skipSpace()
     if parser.index != bytes.count { throw parser.fail("unexpected text after the JSON value") }
     return value
   }
 
-  private init(bytes: [UInt8]) { self.bytes = bytes }
+  private init(bytes: [UInt8], keptMembers: [String]?) {
+    self.bytes = bytes
+    self.keptMembers = keptMembers
+  }
 
   private func fail(_ message: String) -> JSONParseError {
     JSONParseError(message: message, byteOffset: index)
   }
 
   private mutating func skipSpace() {
-    while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x20, 0x09, 0x0A, 0x0D: index += 1
+      default: return
+      }
+    }
   }
 
-  private mutating func value() throws(JSONParseError) -> JSONValue {
+  /// Parses the value at `index`; without `build` it only checks it and returns `.null`.
+  private mutating func value(build: Bool) throws(JSONParseError) -> JSONValue {
     guard index < bytes.count else { throw fail("unexpected end of input") }
     switch bytes[index] {
-    case 0x7B: return try object()
-    case 0x5B: return try array()
-    case 0x22: return .string(try string())
+    case 0x7B: return try object(build: build)
+    case 0x5B: return try array(build: build)
+    case 0x22:
+      let text = try string(build: build)
+      return build ? .string(text) : .null
     case 0x74: try literal("true"); return .bool(true)
     case 0x66: try literal("false"); return .bool(false)
     case 0x6E: try literal("null"); return .null
-    default: return .number(try number())
+    default:
+      let number = try number(build: build)
+      return build ? .number(number) : .null
     }
   }
 
@@ -117,7 +139,7 @@ public struct JSONParser {
     if depth > Self.maximumDepth { throw fail("nested deeper than \(Self.maximumDepth) levels") }
   }
 
-  private mutating func object() throws(JSONParseError) -> JSONValue {
+  private mutating func object(build: Bool) throws(JSONParseError) -> JSONValue {
     try enter()
     index += 1
     var members: [String: JSONValue] = [:]
@@ -130,12 +152,14 @@ public struct JSONParser {
     while true {
       skipSpace()
       guard index < bytes.count, bytes[index] == 0x22 else { throw fail("expected a member name") }
-      let key = try string()
+      let key = try string(build: build)
       skipSpace()
       guard index < bytes.count, bytes[index] == 0x3A else { throw fail("expected ':'") }
       index += 1
       skipSpace()
-      members[key] = try value()
+      let keep = build && (depth > 1 || keptMembers?.contains(key) ?? true)
+      let member = try value(build: keep)
+      if keep { members[key] = member }
       skipSpace()
       guard index < bytes.count else { throw fail("unterminated object") }
       if bytes[index] == 0x2C {
@@ -149,7 +173,7 @@ public struct JSONParser {
     }
   }
 
-  private mutating func array() throws(JSONParseError) -> JSONValue {
+  private mutating func array(build: Bool) throws(JSONParseError) -> JSONValue {
     try enter()
     index += 1
     var elements: [JSONValue] = []
@@ -161,7 +185,8 @@ public struct JSONParser {
     }
     while true {
       skipSpace()
-      elements.append(try value())
+      let element = try value(build: build)
+      if build { elements.append(element) }
       skipSpace()
       guard index < bytes.count else { throw fail("unterminated array") }
       if bytes[index] == 0x2C {
@@ -193,14 +218,21 @@ public struct JSONParser {
     return value
   }
 
-  private mutating func string() throws(JSONParseError) -> String {
+  private mutating func string(build: Bool) throws(JSONParseError) -> String {
     index += 1
-    var out: [UInt8] = []
     let start = index
     while index < bytes.count, bytes[index] != 0x22, bytes[index] != 0x5C, bytes[index] >= 0x20 {
       index += 1
     }
-    out.append(contentsOf: bytes[start..<index])
+    if index < bytes.count && bytes[index] == 0x22 {
+      // No escape: the common case decodes straight from the input.
+      index += 1
+      if !build { return "" }
+      return bytes.withUnsafeBufferPointer { buffer in
+        String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<index - 1]), as: UTF8.self)
+      }
+    }
+    var out = Array(bytes[start..<index])
     while true {
       guard index < bytes.count else { throw fail("unterminated string") }
       let byte = bytes[index]
@@ -245,13 +277,13 @@ public struct JSONParser {
           code = 0xFFFD
         }
         let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
-        out.append(contentsOf: Array(String(scalar).utf8))
+        out.append(contentsOf: String(scalar).utf8)
       default: throw fail("invalid escape")
       }
     }
   }
 
-  private mutating func number() throws(JSONParseError) -> Double {
+  private mutating func number(build: Bool) throws(JSONParseError) -> Double {
     let start = index
     if index < bytes.count && bytes[index] == 0x2D { index += 1 }
     var digits = 0
@@ -279,6 +311,7 @@ public struct JSONParser {
       }
       guard exponent > 0 else { throw fail("invalid number") }
     }
+    if !build { return 0 }
     guard let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else {
       throw fail("invalid number")
     }

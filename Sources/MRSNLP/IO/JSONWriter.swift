@@ -1,96 +1,173 @@
 /// Writes JSON text directly into a byte buffer: no intermediate dictionaries, stable key order.
 public struct JSONWriter: Sendable {
-  /// The bytes written so far.
-  public private(set) var bytes: [UInt8] = []
-  private var needsComma: [Bool] = [false]
+  /// Written bytes in `storage[..<length]`; the rest is room to write into, so that a string is
+  /// escaped and copied in one pass rather than appended a byte at a time.
+  private var storage: [UInt8]
+  private var length = 0
+  /// Open arrays and objects (0 at the top level); at most `maximumDepth`.
+  private var depth = 0
+  /// Bit `d` is set once the container at depth `d` holds an item, so the next needs a comma.
+  private var hasItems: UInt64 = 0
   private let indentStep: Int?
 
-  /// Creates a writer; `indent` spaces per level pretty-prints, nil writes one line.
-  public init(indent: Int? = nil) {
+  /// The deepest nesting the writer holds (the records it writes nest five levels).
+  public static let maximumDepth = 63
+
+  /// Creates a writer; `indent` spaces per level pretty-prints, nil writes one line; `capacity`
+  /// bytes are reserved at once (the buffer grows as needed).
+  public init(indent: Int? = nil, capacity: Int = 4096) {
     self.indentStep = indent
-    bytes.reserveCapacity(1024)
+    storage = [UInt8](repeating: 0, count: max(capacity, 16))
+  }
+
+  /// The bytes written so far.
+  public var bytes: [UInt8] { Array(storage[..<length]) }
+
+  /// Makes room for `count` more bytes.
+  private mutating func reserve(_ count: Int) {
+    let needed = length + count
+    guard needed > storage.count else { return }
+    storage.append(contentsOf: repeatElement(0, count: max(needed, storage.count * 2) - storage.count))
+  }
+
+  private mutating func put(_ byte: UInt8) {
+    if length == storage.count { reserve(1) }
+    storage[length] = byte
+    length += 1
+  }
+
+  private mutating func put(_ source: UnsafeBufferPointer<UInt8>) {
+    guard let base = source.baseAddress, source.count > 0 else { return }
+    reserve(source.count)
+    let at = length
+    storage.withUnsafeMutableBufferPointer { target in
+      (target.baseAddress! + at).update(from: base, count: source.count)
+    }
+    length += source.count
+  }
+
+  private mutating func put(_ literal: StaticString) {
+    put(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
   }
 
   private mutating func newline() {
     guard let indentStep else { return }
-    bytes.append(0x0A)
-    bytes.append(contentsOf: repeatElement(0x20, count: indentStep * (needsComma.count - 1)))
+    put(0x0A)
+    for _ in 0..<(indentStep * depth) { put(0x20) }
   }
 
   private mutating func separate() {
-    if needsComma[needsComma.count - 1] { bytes.append(0x2C) }
-    needsComma[needsComma.count - 1] = true
-    if needsComma.count > 1 { newline() }
+    let bit: UInt64 = 1 << UInt64(depth)
+    if hasItems & bit != 0 { put(0x2C) }
+    hasItems |= bit
+    if depth > 0 { newline() }
+  }
+
+  private mutating func open(_ bracket: UInt8) {
+    precondition(depth < Self.maximumDepth, "JSONWriter nested deeper than \(Self.maximumDepth)")
+    put(bracket)
+    depth += 1
+    hasItems &= ~(1 << UInt64(depth))
+  }
+
+  private mutating func close(_ bracket: UInt8) {
+    let hadItems = hasItems & (1 << UInt64(depth)) != 0
+    depth -= 1
+    if hadItems { newline() }
+    put(bracket)
   }
 
   /// Opens an object (as a value, or as the value of `key`).
-  public mutating func beginObject(_ key: String? = nil) {
+  public mutating func beginObject(_ key: JSONKey? = nil) {
     if let key { self.key(key) } else { separate() }
-    bytes.append(0x7B)
-    needsComma.append(false)
+    open(0x7B)
   }
 
   /// Closes the current object.
-  public mutating func endObject() {
-    let hadItems = needsComma.removeLast()
-    if hadItems { newline() }
-    bytes.append(0x7D)
-  }
+  public mutating func endObject() { close(0x7D) }
 
   /// Opens an array (as a value, or as the value of `key`).
-  public mutating func beginArray(_ key: String? = nil) {
+  public mutating func beginArray(_ key: JSONKey? = nil) {
     if let key { self.key(key) } else { separate() }
-    bytes.append(0x5B)
-    needsComma.append(false)
+    open(0x5B)
   }
 
   /// Closes the current array.
-  public mutating func endArray() {
-    let hadItems = needsComma.removeLast()
-    if hadItems { newline() }
-    bytes.append(0x5D)
-  }
+  public mutating func endArray() { close(0x5D) }
 
-  private mutating func key(_ key: String) {
+  private mutating func key(_ key: JSONKey) {
     separate()
-    writeString(key)
-    bytes.append(0x3A)
-    if indentStep != nil { bytes.append(0x20) }
-    needsComma[needsComma.count - 1] = true
+    switch key.storage {
+    case .literal(let name):
+      put(0x22)
+      appendEscaped(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+      put(0x22)
+    case .computed(let quoted): quoted.withUnsafeBufferPointer { put($0) }
+    }
+    put(0x3A)
+    if indentStep != nil { put(0x20) }
   }
 
   /// Writes a string member or element.
-  public mutating func string(_ value: String?, key: String? = nil) {
+  public mutating func string(_ value: String?, key: JSONKey? = nil) {
     if let key { self.key(key) } else { separate() }
-    if let value { writeString(value) } else { bytes.append(contentsOf: "null".utf8) }
+    if let value { writeString(value) } else { put("null") }
+  }
+
+  /// Writes `prefix`, `separator` and `number` as one string (`"tumors.tsv:12"`) without building it.
+  public mutating func string(
+    _ prefix: String, _ separator: StaticString, _ number: Int, key: JSONKey? = nil
+  ) {
+    if let key { self.key(key) } else { separate() }
+    var prefix = prefix
+    prefix.withUTF8 { utf8 in
+      put(0x22)
+      appendEscaped(utf8)
+    }
+    appendEscaped(UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount))
+    appendDecimal(number)
+    put(0x22)
   }
 
   /// Writes the text of `span` of `text` as a string member or element, without building a String.
-  public mutating func string(_ text: ScalarText, _ span: TextSpan, key: String? = nil) {
+  public mutating func string(_ text: ScalarText, _ span: TextSpan, key: JSONKey? = nil) {
     if let key { self.key(key) } else { separate() }
-    bytes.append(0x22)
-    for scalar in text.scalars[span.start..<span.end] {
-      let value = scalar.value
-      if value < 0x80 {
-        appendEscaped(UInt8(value))
-      } else {
-        bytes.append(contentsOf: UTF8.encode(scalar)!)
+    // At most 6 bytes per scalar (a \u escape), so the whole span is written in one pass.
+    reserve(2 + 6 * span.length)
+    let at = length
+    let written = storage.withUnsafeMutableBufferPointer { target in
+      var out = at
+      target[out] = 0x22
+      out += 1
+      for scalar in text.scalars[span.start..<span.end] {
+        let value = scalar.value
+        if value < 0x80 {
+          out = Self.writeEscaped(UInt8(value), into: target, at: out)
+        } else {
+          for byte in UTF8.encode(scalar)! {
+            target[out] = byte
+            out += 1
+          }
+        }
       }
+      target[out] = 0x22
+      return out + 1 - at
     }
-    bytes.append(0x22)
+    length += written
   }
 
   /// Writes an integer member or element.
-  public mutating func int(_ value: Int, key: String? = nil) {
+  public mutating func int(_ value: Int, key: JSONKey? = nil) {
     if let key { self.key(key) } else { separate() }
     appendDecimal(value)
   }
 
   private mutating func appendDecimal(_ value: Int) {
     if value < 0 {
-      bytes.append(0x2D)
+      put(0x2D)
       if value == Int.min {
-        bytes.append(contentsOf: String(value).utf8.dropFirst())
+        var text = String(value)
+        text.withUTF8 { put(UnsafeBufferPointer(rebasing: $0.dropFirst())) }
         return
       }
     }
@@ -105,78 +182,85 @@ public struct JSONWriter: Sendable {
         magnitude /= 10
         count += 1
       } while magnitude > 0
-      bytes.append(contentsOf: buffer[(20 - count)...])
+      put(UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self)[(20 - count)...]))
     }
   }
 
   /// Writes a number member or element (finite values only; others are written as null).
-  public mutating func double(_ value: Double, key: String? = nil) {
+  public mutating func double(_ value: Double, key: JSONKey? = nil) {
     if let key { self.key(key) } else { separate() }
     if value.isFinite {
       if value == value.rounded() && abs(value) < 1e15 {
         appendDecimal(Int(value))
       } else {
-        bytes.append(contentsOf: String(value).utf8)
+        var text = String(value)
+        text.withUTF8 { put($0) }
       }
     } else {
-      bytes.append(contentsOf: "null".utf8)
+      put("null")
     }
   }
 
   /// Writes a boolean member or element.
-  public mutating func bool(_ value: Bool, key: String? = nil) {
+  public mutating func bool(_ value: Bool, key: JSONKey? = nil) {
     if let key { self.key(key) } else { separate() }
-    bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    put(value ? "true" : "false")
   }
 
   /// Writes an array of strings.
-  public mutating func strings(_ values: [String], key: String) {
+  public mutating func strings(_ values: [String], key: JSONKey) {
     beginArray(key)
     for value in values { string(value) }
     endArray()
   }
 
   private mutating func writeString(_ value: String) {
-    bytes.append(0x22)
-    let copied = value.utf8.withContiguousStorageIfAvailable { utf8 in
+    var value = value
+    value.withUTF8 { utf8 in
+      put(0x22)
       appendEscaped(utf8)
+      put(0x22)
     }
-    // Strings without contiguous UTF-8 (bridged ones) are copied first.
-    if copied == nil { appendEscaped(Array(value.utf8)[...]) }
-    bytes.append(0x22)
   }
 
-  /// Appends UTF-8 bytes, copying runs that need no escape at once.
+  /// Appends UTF-8 bytes, escaping what JSON requires, in one pass into reserved room.
   private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-    var runStart = 0
-    for index in 0..<utf8.count {
-      let byte = utf8[index]
-      guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F else { continue }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-      appendEscaped(byte)
-      runStart = index + 1
+    reserve(6 * utf8.count)
+    let at = length
+    let written = storage.withUnsafeMutableBufferPointer { target in
+      var out = at
+      for byte in utf8 { out = Self.writeEscaped(byte, into: target, at: out) }
+      return out - at
     }
-    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+    length += written
   }
 
-  private mutating func appendEscaped(_ utf8: ArraySlice<UInt8>) {
-    utf8.withUnsafeBufferPointer { appendEscaped($0) }
-  }
-
-  /// Appends one ASCII byte, escaped when JSON requires it (and DEL, for safety in terminals).
-  private mutating func appendEscaped(_ byte: UInt8) {
+  /// Writes one byte at `out`, escaped when JSON requires it (and DEL, for safety in terminals);
+  /// returns the position after it. The caller has reserved 6 bytes.
+  @inline(__always)
+  private static func writeEscaped(
+    _ byte: UInt8, into target: UnsafeMutableBufferPointer<UInt8>, at out: Int
+  ) -> Int {
+    guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F else {
+      target[out] = byte
+      return out + 1
+    }
+    target[out] = 0x5C
     switch byte {
-    case 0x22: bytes.append(0x5C); bytes.append(0x22)
-    case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-    case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-    case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-    case 0x09: bytes.append(0x5C); bytes.append(0x74)
-    case 0..<0x20, 0x7F:
+    case 0x22: target[out + 1] = 0x22
+    case 0x5C: target[out + 1] = 0x5C
+    case 0x0A: target[out + 1] = 0x6E
+    case 0x0D: target[out + 1] = 0x72
+    case 0x09: target[out + 1] = 0x74
+    default:
       let hex: StaticString = "0123456789abcdef"
-      bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30])
-      bytes.append(hex.utf8Start[Int(byte >> 4)])
-      bytes.append(hex.utf8Start[Int(byte & 15)])
-    default: bytes.append(byte)
+      target[out + 1] = 0x75
+      target[out + 2] = 0x30
+      target[out + 3] = 0x30
+      target[out + 4] = hex.utf8Start[Int(byte >> 4)]
+      target[out + 5] = hex.utf8Start[Int(byte & 15)]
+      return out + 6
     }
+    return out + 2
   }
 }

@@ -1,0 +1,94 @@
+import Testing
+@testable import MRSNLP
+
+@Suite("JSON writer and parser")
+struct JSONTests {
+  @Test("the writer escapes what JSON requires and the parser reads it back unchanged")
+  func escapesRoundTrip() throws {
+    let tricky = "quote \" backslash \\ newline \n tab \t cr \r nul \u{0} del \u{7F} é 🧠 脳"
+    var writer = JSONWriter()
+    writer.beginObject()
+    writer.string(tricky, key: "text")
+    writer.string(tricky, key: JSONKey("computed \"key\""))
+    writer.string("notes.tsv", ":", 12, key: "source")
+    writer.int(-42, key: "int")
+    writer.int(Int.min, key: "min")
+    writer.double(2.5, key: "double")
+    writer.double(3, key: "whole")
+    writer.double(.nan, key: "nan")
+    writer.bool(true, key: "yes")
+    writer.string(nil, key: "none")
+    writer.endObject()
+    let text = String(decoding: writer.bytes, as: UTF8.self)
+    #expect(text.contains(#""text":"quote \" backslash \\ newline \n tab \t cr \r nul \u0000 del \u007f é 🧠 脳""#))
+    #expect(text.contains(#""source":"notes.tsv:12""#))
+    #expect(text.contains(#""whole":3,"nan":null"#))
+    let value = try JSONParser.parse(writer.bytes)
+    #expect(value["text"]?.stringValue == tricky)
+    #expect(value["computed \"key\""]?.stringValue == tricky)
+    #expect(value["int"]?.numberValue == -42)
+    #expect(value["min"]?.numberValue == Double(Int.min))
+    #expect(value["double"]?.numberValue == 2.5)
+    #expect(value["yes"] == .bool(true))
+    #expect(value["none"] == .null)
+  }
+
+  @Test("commas, nesting and indentation; the buffer grows past its first capacity")
+  func structureAndGrowth() throws {
+    var writer = JSONWriter(indent: 2, capacity: 16)
+    writer.beginObject()
+    writer.beginArray("list")
+    writer.int(1)
+    writer.beginObject()
+    writer.endObject()
+    writer.beginArray()
+    writer.endArray()
+    writer.endArray()
+    let long = String(repeating: "ab\"", count: 5_000)
+    writer.string(long, key: "long")
+    writer.endObject()
+    let text = String(decoding: writer.bytes, as: UTF8.self)
+    #expect(text.hasPrefix("{\n  \"list\": [\n    1,\n    {},\n    []\n  ],\n  \"long\": \"ab\\\"ab"))
+    #expect(text.hasSuffix("\"\n}"))
+    #expect(try JSONParser.parse(writer.bytes)["long"]?.stringValue == long)
+  }
+
+  @Test("a span of the text is written as its scalars, escaped")
+  func spanText() throws {
+    let text = ScalarText("a \"q\" é🧠\nz")
+    var writer = JSONWriter()
+    writer.string(text, TextSpan(start: 2, end: 9))
+    #expect(String(decoding: writer.bytes, as: UTF8.self) == "\"\\\"q\\\" é🧠\\n\"")
+  }
+
+  @Test("keepingMembers builds only the named top-level members but still checks the others")
+  func keepingMembers() throws {
+    let line = Array(#"{"id":"a1","gold":{"decision":"meets-criteria","list":[1,2,{"x":null}]},"text":"MRS"}"#.utf8)
+    let kept = try JSONParser.parse(line, keepingMembers: ["id", "text"])
+    #expect(kept["id"]?.stringValue == "a1")
+    #expect(kept["text"]?.stringValue == "MRS")
+    #expect(kept["gold"] == nil)
+    #expect(try JSONParser.parse(line)["gold"]?["decision"]?.stringValue == "meets-criteria")
+    let broken = Array(#"{"id":"a1","gold":{"list":[1,]},"text":"MRS"}"#.utf8)
+    #expect(throws: JSONParseError.self) { try JSONParser.parse(broken, keepingMembers: ["id", "text"]) }
+    let badEscape = Array(#"{"id":"a1","gold":"\q","text":"MRS"}"#.utf8)
+    #expect(throws: JSONParseError.self) { try JSONParser.parse(badEscape, keepingMembers: ["id"]) }
+  }
+
+  @Test("strings with escapes and surrogate pairs decode; lone surrogates become U+FFFD")
+  func parserStrings() throws {
+    let value = try JSONParser.parse(Array(#"["a\u00e9\n", "\ud83e\udde0", "\udc00x", "plain"]"#.utf8))
+    #expect(value.arrayValue?.compactMap(\.stringValue) == ["aé\n", "🧠", "\u{FFFD}x", "plain"])
+  }
+
+  @Test("each assertion flag has its own bit, in the order of allCases")
+  func flagBits() {
+    var all = AssertionFlags()
+    for (index, flag) in AssertionFlag.allCases.enumerated() {
+      #expect(AssertionFlags(flag).rawValue == 1 << index)
+      all.insert(AssertionFlags(flag))
+    }
+    for flag in AssertionFlag.allCases { #expect(all.has(flag)) }
+    #expect(!AssertionFlags(.negated).has(.family))
+  }
+}
