@@ -41,8 +41,9 @@ public struct AssertionDetector: Sendable {
     for hit in hits {
       guard case .modifier = hit.trigger.kind else { continue }
       let sentence = text.sentences[Int(text.sentenceOfToken[hit.firstToken])]
-      let terminators = allTerminators.isEmpty ? [] : allTerminators.filter {
-        $0.firstToken >= sentence.firstToken && $0.lastToken < sentence.endToken
+      /// Whether a terminator lies in the hit's sentence.
+      func inSentence(_ terminator: TriggerHit) -> Bool {
+        terminator.firstToken >= sentence.firstToken && terminator.lastToken < sentence.endToken
       }
       let reach = hit.trigger.maxScope ?? Int.max / 4
       if hit.trigger.direction == .forward || hit.trigger.direction == .both {
@@ -52,7 +53,7 @@ public struct AssertionDetector: Sendable {
           if text.tokens[end].kind == .word || text.tokens[end].kind == .number { words += 1 }
           end += 1
         }
-        if let stop = terminators.first(where: { $0.firstToken > hit.lastToken }) {
+        if let stop = allTerminators.first(where: { inSentence($0) && $0.firstToken > hit.lastToken }) {
           end = min(end, stop.firstToken)
         }
         if end > hit.lastToken + 1 { result.append((hit, (hit.lastToken + 1)..<end)) }
@@ -64,11 +65,13 @@ public struct AssertionDetector: Sendable {
         let clauseBound = hit.trigger.direction == .both
           && (hit.firstToken...hit.lastToken).allSatisfy { text.tokens[$0].kind == .punctuation }
         while start > sentence.firstToken && words < reach {
-          if clauseBound && [",", ";"].contains(text.tokens[start - 1].normalized) { break }
+          if clauseBound && (text.tokens[start - 1].normalized == "," || text.tokens[start - 1].normalized == ";") {
+            break
+          }
           start -= 1
           if text.tokens[start].kind == .word || text.tokens[start].kind == .number { words += 1 }
         }
-        if let stop = terminators.last(where: { $0.lastToken < hit.firstToken }) {
+        if let stop = allTerminators.last(where: { inSentence($0) && $0.lastToken < hit.firstToken }) {
           start = max(start, stop.lastToken + 1)
         }
         if start < hit.firstToken { result.append((hit, start..<hit.firstToken)) }

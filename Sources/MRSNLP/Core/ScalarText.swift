@@ -16,8 +16,25 @@ public struct ScalarText: Sendable {
 
   /// The text covered by `span`.
   public func string(_ span: TextSpan) -> String {
-    var result = String.UnicodeScalarView()
-    result.append(contentsOf: scalars[span.start..<span.end])
-    return String(result)
+    // Encoded straight into the string's storage: appending scalars one by one to a
+    // UnicodeScalarView costs thousands of instructions for a short phrase.
+    let slice = scalars[span.start..<span.end]
+    var byteCount = 0
+    for scalar in slice { byteCount += UTF8.width(scalar) }
+    return String(unsafeUninitializedCapacity: byteCount) { buffer in
+      var written = 0
+      for scalar in slice {
+        if scalar.value < 0x80 {
+          buffer[written] = UInt8(truncatingIfNeeded: scalar.value)
+          written += 1
+        } else {
+          for byte in UTF8.encode(scalar)! {
+            buffer[written] = byte
+            written += 1
+          }
+        }
+      }
+      return written
+    }
   }
 }

@@ -42,7 +42,12 @@ public struct RuleEngine: Sendable {
   /// Evaluates every rule, in file order (indication rules before `unless indication` rules).
   public func evaluate(mentions: [Mention], cues: [Mention], text: TextAnalysis) -> [RuleEvaluation] {
     var evidence = Evidence()
-    for (isCue, list) in [(false, mentions), (true, cues)] {
+    let total = mentions.count + cues.count
+    evidence.items.reserveCapacity(total)
+    evidence.isCue.reserveCapacity(total)
+    evidence.sourceIndex.reserveCapacity(total)
+    evidence.conceptBit.reserveCapacity(total)
+    func add(_ list: [Mention], isCue: Bool) {
       for (index, item) in list.enumerated() where text.sections[item.section].role != .ignore {
         evidence.items.append(item)
         evidence.isCue.append(isCue)
@@ -50,6 +55,8 @@ public struct RuleEngine: Sendable {
         evidence.conceptBit.append(numbers.bit(item.concept))
       }
     }
+    add(mentions, isCue: false)
+    add(cues, isCue: true)
     let hasPurposeSection = text.sections.contains { $0.role == .purpose || $0.role == .past }
     let everything = Array(evidence.items.indices)
     // A report's findings and impression answer the question; they do not ask it.
@@ -59,9 +66,11 @@ public struct RuleEngine: Sendable {
     }
 
     var results: [RuleEvaluation] = []
+    results.reserveCapacity(ordered.count)
     var indicationFound = false
     // Units depend only on the pool and the proximity: six combinations at most.
     var unitCache = [[[Int]]?](repeating: nil, count: 6)
+    var masks = EvidenceMasks(count: evidence.items.count)
     for (rule, rows) in zip(ordered, compiled) {
       if let kind = rule.kind, kind != text.document.kind {
         results.append(RuleEvaluation(rule: rule, fired: false, mentions: [], cues: [], label: nil,
@@ -85,16 +94,17 @@ public struct RuleEngine: Sendable {
         }).sorted()
         var firedAny = false
         for category in categories {
-          let evaluation = evaluateUnits(rule, rows, pool: pool, units: poolUnits, evidence: evidence, text: text, category: category)
+          let evaluation = evaluateUnits(rule, rows, pool: pool, units: poolUnits, evidence: evidence, text: text, masks: &masks, category: category)
           if evaluation.fired {
             results.append(evaluation)
             firedAny = true
           }
         }
-        if !firedAny { results.append(evaluateUnits(rule, rows, pool: pool, units: poolUnits, evidence: evidence, text: text)) }
+        if !firedAny { results.append(evaluateUnits(rule, rows, pool: pool, units: poolUnits, evidence: evidence, text: text, masks: &masks)) }
         continue
       }
-      let evaluation = evaluateUnits(rule, rows, pool: pool, units: poolUnits, evidence: evidence, text: text)
+      let evaluation = evaluateUnits(
+        rule, rows, pool: pool, units: poolUnits, evidence: evidence, text: text, masks: &masks)
       results.append(evaluation)
       if evaluation.fired, case .indication = rule.outcome { indicationFound = true }
     }
@@ -125,10 +135,11 @@ public struct RuleEngine: Sendable {
   /// category (or none) may satisfy the requirements, while the forbid rows see everything.
   private func evaluateUnits(
     _ rule: GuidelineRule, _ rows: (requirements: [CompiledRow], exclusions: [CompiledRow]), pool: [Int],
-    units: [[Int]], evidence: Evidence, text: TextAnalysis, category: String? = nil
+    units: [[Int]], evidence: Evidence, text: TextAnalysis, masks: inout EvidenceMasks,
+    category: String? = nil
   ) -> RuleEvaluation {
     let items = evidence.items
-    let masks = EvidenceMasks(rows, pool: pool, evidence: evidence)
+    masks.fill(rows, pool: pool, evidence: evidence)
     let requirementCount = rule.requirements.count
     let allRequirements: UInt64 = requirementCount == 64 ? ~0 : (1 << UInt64(requirementCount)) - 1
     var closest = (met: -1, missing: rule.requirements.first, blockedBy: nil as Mention?)
@@ -202,12 +213,24 @@ public struct RuleEngine: Sendable {
     /// Bit k: the item (not negated) is of a concept named by `unless=` of `forbid` row k.
     var lifts: [UInt64]
 
-    init(_ rows: (requirements: [CompiledRow], exclusions: [CompiledRow]), pool: [Int], evidence: Evidence) {
-      precondition(rows.requirements.count <= 64 && rows.exclusions.count <= 64, "a rule has over 64 rows")
-      let count = evidence.items.count
+    /// Room for `count` pieces of evidence, reused rule after rule (allocating per rule cost more
+    /// than filling).
+    init(count: Int) {
       accepts = [UInt64](repeating: 0, count: count)
       blocks = [UInt64](repeating: 0, count: count)
       lifts = [UInt64](repeating: 0, count: count)
+    }
+
+    /// Sets the masks for one rule's rows.
+    mutating func fill(
+      _ rows: (requirements: [CompiledRow], exclusions: [CompiledRow]), pool: [Int], evidence: Evidence
+    ) {
+      precondition(rows.requirements.count <= 64 && rows.exclusions.count <= 64, "a rule has over 64 rows")
+      for index in accepts.indices {
+        accepts[index] = 0
+        blocks[index] = 0
+        lifts[index] = 0
+      }
       // Evidence of a concept no row names meets no row and lifts none: skip it.
       var named: UInt64 = 0
       for row in rows.requirements { named |= row.concepts }

@@ -5,8 +5,8 @@
 /// matched when exactly one lexicon word lies within the allowed edit distance (1, or 2 for words
 /// of 11 or more letters), with the same first letter, and not only in its last letter (that is an
 /// inflection). Transpositions count as one edit.
-/// Deletions are indexed by a hash of their bytes (its top 44 bits), computed without building
-/// strings; a hash collision can only add a candidate, and every candidate is verified by edit
+/// Deletions are indexed by a polynomial hash of their bytes (its top 44 bits), computed without
+/// building strings; a hash collision can only add a candidate, and every candidate is verified by edit
 /// distance.
 ///
 /// - Complexity: O(L²) hashes of length L per looked-up word; independent of the lexicon size.
@@ -22,7 +22,8 @@ public struct FuzzyIndex: Sendable {
   /// a lookup scans a bucket of one or two entries instead of binary-searching.
   private var bucketStart: [Int32] = []
   private var sealed = true
-  private var spelled: [Int32: [UInt8]] = [:]
+  /// The letters of each indexed word, by vocabulary id (empty for words not indexed).
+  private var spelled: [[UInt8]] = []
   var blocked: Set<String> = []
   private static let idBits: UInt64 = 20
   private static let hashMask: UInt64 = ~((1 << idBits) - 1)
@@ -35,8 +36,10 @@ public struct FuzzyIndex: Sendable {
   /// Adds a lexicon word; call `seal()` after the last one.
   mutating func add(_ word: String, id: Int32) {
     let bytes = Array(word.utf8)
-    guard bytes.count >= Self.minimumWordLength, spelled[id] == nil else { return }
-    spelled[id] = bytes
+    guard bytes.count >= Self.minimumWordLength else { return }
+    if spelled.count <= Int(id) { spelled.append(contentsOf: repeatElement([], count: Int(id) + 1 - spelled.count)) }
+    guard spelled[Int(id)].isEmpty else { return }
+    spelled[Int(id)] = bytes
     sealed = false
     precondition(id >= 0 && UInt64(id) < 1 << Self.idBits, "vocabulary too large for FuzzyIndex")
     Self.forEachDeletion(bytes, depth: Self.allowedDistance(bytes.count)) { hash in
@@ -74,6 +77,13 @@ public struct FuzzyIndex: Sendable {
     blocked.insert(word)
   }
 
+  /// Whether `word` is of a length `lookup` reads (it may still hold other than a–z or OCR digits);
+  /// lets a caller skip caching words that could never match.
+  static func mayLookUp(_ word: String) -> Bool {
+    let length = word.utf8.count
+    return length >= minimumWordLength - 1 && length <= maximumWordLength
+  }
+
   /// The id of the single lexicon word within reach of `word`, or nil.
   public func lookup(_ word: String) -> Int32? {
     guard word.utf8.count <= Self.maximumWordLength else { return nil }
@@ -97,7 +107,8 @@ public struct FuzzyIndex: Sendable {
     var bestDistance = Int.max
     var tie = false
     for id in candidates {
-      guard let target = spelled[id], target.first == bytes.first else { continue }
+      let target = spelled[Int(id)]
+      guard target.first == bytes.first else { continue }
       // An edit confined to the last letter is an inflection ("radiates", "evaluated"), not a typo.
       let shared = zip(bytes, target).prefix { $0 == $1 }.count
       if shared >= min(bytes.count, target.count) - 1 { continue }
@@ -116,20 +127,41 @@ public struct FuzzyIndex: Sendable {
     return tie ? nil : best
   }
 
-  /// Calls `body` with the FNV-1a hash of `word` and of every word made by deleting one, or (for
-  /// depth 2) two, of its bytes. Some deletions repeat; callers tolerate that.
+  /// Calls `body` with a hash of `word` and of every word made by deleting one, or (for depth 2)
+  /// two, of its bytes. Some deletions repeat; callers tolerate that.
+  ///
+  /// The hash is polynomial (`Σ byte·B^position`, wrapping), so each deletion's hash comes from
+  /// prefix hashes and powers in constant time instead of rehashing the word; a final mix spreads
+  /// it over the top bits the index keys on.
   static func forEachDeletion(_ word: [UInt8], depth: Int, _ body: (UInt64) -> Void) {
-    func hash(skipping first: Int, _ second: Int) -> UInt64 {
-      var hasher = FNV1a()
-      for index in word.indices where index != first && index != second { hasher.add(word[index]) }
-      return hasher.value ^ UInt64(word.count - (first >= 0 ? 1 : 0) - (second >= 0 ? 1 : 0)) << 56
+    let count = word.count
+    let base: UInt64 = 0x100_0000_01B3
+    // prefix[k]: hash of word[..<k]; power[k]: base^k.
+    var prefix = [UInt64](repeating: 0, count: count + 1)
+    var power = [UInt64](repeating: 1, count: count + 1)
+    for k in 0..<count {
+      prefix[k + 1] = prefix[k] &* base &+ UInt64(word[k])
+      power[k + 1] = power[k] &* base
     }
-    body(hash(skipping: -1, -1))
+    /// Hash of word[from..<to].
+    func part(_ from: Int, _ to: Int) -> UInt64 { prefix[to] &- prefix[from] &* power[to - from] }
+    func finish(_ value: UInt64, length: Int) -> UInt64 {
+      var mixed = value ^ UInt64(length) &* 0x9E37_79B9_7F4A_7C15
+      mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+      return mixed ^ (mixed >> 31)
+    }
+    body(finish(prefix[count], length: count))
     guard depth >= 1 else { return }
-    for first in word.indices {
-      body(hash(skipping: first, -1))
-      guard depth >= 2, word.count > 2 else { continue }
-      for second in (first + 1)..<word.count { body(hash(skipping: first, second)) }
+    for first in 0..<count {
+      let tail = part(first + 1, count)
+      body(finish(prefix[first] &* power[count - first - 1] &+ tail, length: count - 1))
+      guard depth >= 2, count > 2 else { continue }
+      for second in (first + 1)..<count {
+        let hash = (prefix[first] &* power[second - first - 1] &+ part(first + 1, second))
+          &* power[count - second - 1] &+ part(second + 1, count)
+        body(finish(hash, length: count - 2))
+      }
     }
   }
 

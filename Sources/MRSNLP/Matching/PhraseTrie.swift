@@ -171,11 +171,12 @@ public struct PhraseTrie: Sendable {
       if a.fuzzy != b.fuzzy { return !a.fuzzy }
       return a.phrase < b.phrase
     }
-    var taken = Set<Int>()
+    guard let lastToken = matches.lazy.map(\.lastToken).max() else { return [] }
+    var taken = [Bool](repeating: false, count: lastToken + 1)
     var kept: [PhraseMatch] = []
     for match in ordered {
-      if (match.firstToken...match.lastToken).contains(where: taken.contains) { continue }
-      for index in match.firstToken...match.lastToken { taken.insert(index) }
+      if taken[match.firstToken...match.lastToken].contains(true) { continue }
+      for index in match.firstToken...match.lastToken { taken[index] = true }
       kept.append(match)
     }
     return kept.sorted { $0.firstToken < $1.firstToken }

@@ -37,11 +37,13 @@ public struct TokenStream: Sendable {
       let id = vocabulary.id(token.normalized) ?? -1
       ids.append(id)
       var fuzzyId: Int32 = -1
-      if id < 0 && token.kind == .word {
+      // Most unknown words are too short to be a misspelling and hold no OCR digit: those skip
+      // the per-document cache.
+      let ocr = id < 0 && token.kind == .word ? Self.ocrLetters(token.normalized) : nil
+      if id < 0 && token.kind == .word && (ocr != nil || FuzzyIndex.mayLookUp(token.normalized)) {
         if let known = misspellings[token.normalized] {
           fuzzyId = known
         } else {
-          let ocr = Self.ocrLetters(token.normalized)
           if let ocr, let exact = vocabulary.id(ocr) {
             fuzzyId = exact
           } else {
@@ -98,10 +100,11 @@ public struct TokenStream: Sendable {
 
   /// Whether `tokens[index]` is a hyphen (or slash-free dash) glued to words on both sides.
   static func isIntraWordHyphen(_ tokens: [Token], _ index: Int) -> Bool {
-    let token = tokens[index]
-    guard token.kind == .punctuation, token.normalized == "-" || token.normalized == "‐",
-      index > 0, index + 1 < tokens.count, !token.spaceBefore, !tokens[index + 1].spaceBefore
+    guard tokens[index].kind == .punctuation, index > 0, index + 1 < tokens.count,
+      !tokens[index].spaceBefore, !tokens[index + 1].spaceBefore
     else { return false }
+    let normalized = tokens[index].normalized
+    guard normalized == "-" || normalized == "‐" else { return false }
     return tokens[index - 1].kind != .punctuation && tokens[index + 1].kind != .punctuation
   }
 }
