@@ -14,7 +14,7 @@ struct SeenIDs {
   private(set) var count = 0
 
   private static func fingerprint(_ id: String) -> UInt64 {
-    let value = FNV1a.hash(id.utf8)
+    let value = FNV1a.hash(id)
     return value == 0 ? 1 : value
   }
 

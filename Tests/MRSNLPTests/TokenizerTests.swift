@@ -108,4 +108,14 @@ struct TokenizerTests {
     // Quadratic work would make the ratio about 64; allow generous noise around 8.
     #expect(largeTime / smallTime < 24)
   }
+
+  @Test("text decodes to the same scalars as Swift's view, for every UTF-8 width; spans slice back")
+  func scalarTextDecoding() {
+    let text = "a é \u{301}e 脳 🧠\u{0}\r\n\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF} z"
+    let scalars = ScalarText(text)
+    #expect(scalars.scalars == Array(text.unicodeScalars))
+    #expect(scalars.string(TextSpan(start: 0, end: scalars.count)) == text)
+    #expect(scalars.string(TextSpan(start: 2, end: 8)) == "é \u{301}e 脳")
+    #expect(scalars.string(TextSpan(start: 3, end: 3)) == "")
+  }
 }

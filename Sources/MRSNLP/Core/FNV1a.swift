@@ -17,6 +17,12 @@ public struct FNV1a: Sendable {
     for byte in bytes { add(byte) }
   }
 
+  /// The hash of a string's UTF-8, read from its contiguous storage (faster than its UTF-8 view).
+  public static func hash(_ string: String) -> UInt64 {
+    var string = string
+    return string.withUTF8 { hash($0) }
+  }
+
   /// The hash of `bytes`.
   public static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
     var hasher = FNV1a()

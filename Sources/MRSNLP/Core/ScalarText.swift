@@ -5,10 +5,30 @@ public struct ScalarText: Sendable {
 
   /// Decodes `text` into scalars.
   public init(_ text: String) {
-    var scalars: [Unicode.Scalar] = []
-    scalars.reserveCapacity(text.utf8.count)
-    scalars.append(contentsOf: text.unicodeScalars)
-    self.scalars = scalars
+    var text = text
+    // Decoded from the contiguous UTF-8 (valid, as a String's is), ASCII a byte at a time: the
+    // generic scalar view costs several times more per character.
+    scalars = text.withUTF8 { utf8 in
+      [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { buffer, written in
+        var index = 0
+        written = 0
+        while index < utf8.count {
+          let lead = utf8[index]
+          var value: UInt32
+          var width: Int
+          switch lead {
+          case 0..<0x80: value = UInt32(lead); width = 1
+          case 0xC0..<0xE0: value = UInt32(lead & 0x1F); width = 2
+          case 0xE0..<0xF0: value = UInt32(lead & 0x0F); width = 3
+          default: value = UInt32(lead & 0x07); width = 4
+          }
+          for offset in 1..<width { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+          buffer[written] = Unicode.Scalar(value) ?? "\u{FFFD}"
+          written += 1
+          index += width
+        }
+      }
+    }
   }
 
   /// The number of scalars.

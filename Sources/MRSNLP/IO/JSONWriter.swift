@@ -96,6 +96,37 @@ public struct JSONWriter: Sendable {
   public mutating func endArray() { close(0x5D) }
 
   private mutating func key(_ key: JSONKey) {
+    if indentStep == nil, case .literal(let name) = key.storage {
+      // The common case, one line and a key from the source, written in one step.
+      let count = name.utf8CodeUnitCount
+      let source = name.utf8Start
+      var plain = true
+      for index in 0..<count where source[index] < 0x20 || source[index] == 0x22 || source[index] == 0x5C {
+        plain = false
+      }
+      if plain {
+        let bit: UInt64 = 1 << UInt64(depth)
+        let comma = hasItems & bit != 0
+        hasItems |= bit
+        reserve(count + 4)
+        let at = length
+        let written = storage.withUnsafeMutableBufferPointer { target in
+          var out = at
+          if comma {
+            target[out] = 0x2C
+            out += 1
+          }
+          target[out] = 0x22
+          (target.baseAddress! + out + 1).update(from: source, count: count)
+          out += count + 1
+          target[out] = 0x22
+          target[out + 1] = 0x3A
+          return out + 2 - at
+        }
+        length += written
+        return
+      }
+    }
     separate()
     switch key.storage {
     case .literal(let name):

@@ -135,10 +135,21 @@ public struct FuzzyIndex: Sendable {
   /// it over the top bits the index keys on.
   static func forEachDeletion(_ word: [UInt8], depth: Int, _ body: (UInt64) -> Void) {
     let count = word.count
+    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * (count + 1)) { scratch in
+      forEachDeletion(word, depth: depth, scratch: scratch, body)
+    }
+  }
+
+  private static func forEachDeletion(
+    _ word: [UInt8], depth: Int, scratch: UnsafeMutableBufferPointer<UInt64>, _ body: (UInt64) -> Void
+  ) {
+    let count = word.count
     let base: UInt64 = 0x100_0000_01B3
     // prefix[k]: hash of word[..<k]; power[k]: base^k.
-    var prefix = [UInt64](repeating: 0, count: count + 1)
-    var power = [UInt64](repeating: 1, count: count + 1)
+    let prefix = UnsafeMutableBufferPointer(rebasing: scratch[0...count])
+    let power = UnsafeMutableBufferPointer(rebasing: scratch[(count + 1)...])
+    prefix[0] = 0
+    power[0] = 1
     for k in 0..<count {
       prefix[k + 1] = prefix[k] &* base &+ UInt64(word[k])
       power[k + 1] = power[k] &* base
@@ -169,22 +180,29 @@ public struct FuzzyIndex: Sendable {
   static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
-    var previous2 = [Int](repeating: 0, count: b.count + 1)
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-      current[0] = i
-      for j in 1...b.count {
-        let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-        if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-          value = min(value, previous2[j - 2] + 1)
-        }
-        current[j] = value
+    let width = b.count + 1
+    // Three rows on the stack: this runs for every candidate of every unknown word.
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * width) { rows in
+      var previous2 = 0
+      var previous = width
+      var current = 2 * width
+      for j in 0..<width {
+        rows[previous2 + j] = 0
+        rows[previous + j] = j
       }
-      swap(&previous2, &previous)
-      swap(&previous, &current)
+      for i in 1...a.count {
+        rows[current] = i
+        for j in 1...b.count {
+          let cost = a[i - 1] == b[j - 1] ? 0 : 1
+          var value = min(rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + cost)
+          if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+            value = min(value, rows[previous2 + j - 2] + 1)
+          }
+          rows[current + j] = value
+        }
+        (previous2, previous, current) = (previous, current, previous2)
+      }
+      return rows[previous + b.count]
     }
-    return previous[b.count]
   }
 }

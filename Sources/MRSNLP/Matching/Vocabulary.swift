@@ -4,46 +4,58 @@
 /// per-process random seeding and no SipHash on the per-token hot path.
 public struct Vocabulary: Sendable {
   private(set) var words: [String] = []
-  private var slots: [Int32] = [Int32](repeating: -1, count: 16)
+  /// Open-addressing table: the word's hash in the high 32 bits above its id + 1 (0 is empty), so
+  /// that a probe compares strings only when the hashes agree.
+  private var slots: [UInt64] = [UInt64](repeating: 0, count: 16)
 
   /// Creates an empty vocabulary.
   public init() {}
 
-  private static func hash(_ word: String) -> Int {
-    let value = FNV1a.hash(word.utf8)
-    return Int(truncatingIfNeeded: value ^ (value >> 29))
+  private static func hash(_ word: String) -> UInt64 {
+    let value = FNV1a.hash(word)
+    return value ^ (value >> 29)
   }
 
-  /// The slot holding `word`, or the empty slot where it would go.
-  private func slot(_ word: String) -> Int {
+  /// The slot holding `word` (hashing to `hash`), or the empty slot where it would go.
+  private func slot(_ word: String, hash: UInt64) -> Int {
     let mask = slots.count - 1
-    var slot = Self.hash(word) & mask
+    let fingerprint = hash >> 32
+    var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
-      let id = slots[slot]
-      if id < 0 || words[Int(id)] == word { return slot }
+      let entry = slots[slot]
+      if entry == 0 { return slot }
+      if entry >> 32 == fingerprint && words[Int(entry & 0xFFFF_FFFF) - 1] == word { return slot }
       slot = (slot + 1) & mask
     }
   }
 
+  private static func entry(hash: UInt64, id: Int) -> UInt64 {
+    (hash >> 32) << 32 | UInt64(id + 1)
+  }
+
   /// The id of `word`, adding it when new.
   mutating func intern(_ word: String) -> Int32 {
-    let found = slot(word)
-    if slots[found] >= 0 { return slots[found] }
-    let id = Int32(words.count)
+    let hash = Self.hash(word)
+    let found = slot(word, hash: hash)
+    if slots[found] != 0 { return Int32(truncatingIfNeeded: slots[found] & 0xFFFF_FFFF) - 1 }
+    let id = words.count
     words.append(word)
     if words.count * 2 > slots.count {
-      slots = [Int32](repeating: -1, count: slots.count * 2)
-      for (index, known) in words.enumerated() { slots[slot(known)] = Int32(index) }
+      slots = [UInt64](repeating: 0, count: slots.count * 2)
+      for (index, known) in words.enumerated() {
+        let knownHash = Self.hash(known)
+        slots[slot(known, hash: knownHash)] = Self.entry(hash: knownHash, id: index)
+      }
     } else {
-      slots[found] = id
+      slots[found] = Self.entry(hash: hash, id: id)
     }
-    return id
+    return Int32(id)
   }
 
   /// The id of `word`, or nil when no lexicon phrase uses it.
   public func id(_ word: String) -> Int32? {
-    let id = slots[slot(word)]
-    return id >= 0 ? id : nil
+    let entry = slots[slot(word, hash: Self.hash(word))]
+    return entry == 0 ? nil : Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
   }
 
   /// The word behind `id`.
