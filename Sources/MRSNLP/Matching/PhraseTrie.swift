@@ -117,11 +117,10 @@ public struct PhraseTrie: Sendable {
     node: Int32, position: Int, start: Int, fuzzy: Bool, joined: Bool, stream: TokenStream,
     tokens: [Token], scalars: ScalarText, found: inout [PhraseMatch]
   ) {
-    if node != 0 {
+    if node != 0 && !terminals[Int(node)].isEmpty {
       for phraseIndex in terminals[Int(node)] {
-        let phrase = phrases[Int(phraseIndex)]
-        if fuzzy && !phrase.allowFuzzy { continue }
-        if let caseTokens = phrase.caseTokens {
+        if fuzzy && !phrases[Int(phraseIndex)].allowFuzzy { continue }
+        if let caseTokens = phrases[Int(phraseIndex)].caseTokens {
           if joined || caseTokens.count != position - start { continue }
           var same = true
           for offset in 0..<caseTokens.count {

@@ -50,6 +50,8 @@ public struct MeasurementExtractor: Sendable {
     let tokens = text.tokens
     let matches = PhraseTrie.longestNonOverlapping(
       lexicon.metaboliteTrie.allMatches(in: text.stream, tokens: tokens, scalars: text.scalars))
+    // Most documents name no metabolite: nothing to scan.
+    guard !matches.isEmpty else { return [] }
     var nameAt: [Int: Name] = [:]
     for match in matches {
       let canonical = lexicon.metabolites[lexicon.metabolitePhraseRow[match.phrase]].canonical

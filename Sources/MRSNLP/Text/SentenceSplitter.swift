@@ -19,10 +19,10 @@ public struct SentenceSplitter: Sendable {
   /// The sentences of a tokenized text; every token belongs to exactly one sentence.
   public func sentences(tokens: [Token], scalars: ScalarText, sections: [Section]) -> [Sentence] {
     guard !tokens.isEmpty else { return [] }
-    var forcedBreakBefore = Set<Int>()
+    var forcedBreakBefore = [Bool](repeating: false, count: tokens.count + 1)
     for section in sections {
-      forcedBreakBefore.insert(section.firstToken)
-      forcedBreakBefore.insert(section.bodyStartToken)
+      forcedBreakBefore[section.firstToken] = true
+      forcedBreakBefore[section.bodyStartToken] = true
     }
     var sentences: [Sentence] = []
     var sectionIndex = 0
@@ -44,7 +44,7 @@ public struct SentenceSplitter: Sendable {
         close(tokens.count)
         break
       }
-      if forcedBreakBefore.contains(next) || breaksAfter(k, tokens: tokens, scalars: scalars) {
+      if forcedBreakBefore[next] || breaksAfter(k, tokens: tokens, scalars: scalars) {
         close(next)
       }
     }
