@@ -186,7 +186,7 @@ let processor = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
 var report = """
   # Performance
 
-  Measured by `swift run -c release mrs-nlp-bench --write eval/performance.md` (one core, one
+  Measured by `swift run -c release mrs-nlp-bench \(CommandLine.arguments.dropFirst().joined(separator: " "))` (one core, one
   thread, median of \(options.runs) runs per figure). Corpus: \(options.corpora.joined(separator: ", ")) repeated
   to \(corpus.documents.count) documents, \(String(format: "%.1f", megabytes)) MB of JSONL, \(tokenCount) tokens.
   Machine: \(processor), \(ProcessInfo.processInfo.activeProcessorCount) cores.

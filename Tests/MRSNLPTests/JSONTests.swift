@@ -18,6 +18,7 @@ struct JSONTests {
     writer.double(.nan, key: "nan")
     writer.bool(true, key: "yes")
     writer.string(nil, key: "none")
+    writer.int(7, key: "literal \"key\" with \u{7F}")
     writer.endObject()
     let text = String(decoding: writer.bytes, as: UTF8.self)
     #expect(text.contains(#""text":"quote \" backslash \\ newline \n tab \t cr \r nul \u0000 del \u007f é 🧠 脳""#))
@@ -31,6 +32,8 @@ struct JSONTests {
     #expect(value["double"]?.numberValue == 2.5)
     #expect(value["yes"] == .bool(true))
     #expect(value["none"] == .null)
+    #expect(value["literal \"key\" with \u{7F}"]?.numberValue == 7)
+    #expect(text.contains(#""literal \"key\" with \u007f":7"#))
   }
 
   @Test("commas, nesting and indentation; the buffer grows past its first capacity")

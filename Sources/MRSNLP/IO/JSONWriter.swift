@@ -96,43 +96,25 @@ public struct JSONWriter: Sendable {
   public mutating func endArray() { close(0x5D) }
 
   private mutating func key(_ key: JSONKey) {
-    if indentStep == nil, case .literal(let name) = key.storage {
-      // The common case, one line and a key from the source, written in one step.
-      let count = name.utf8CodeUnitCount
-      let source = name.utf8Start
-      var plain = true
-      for index in 0..<count where source[index] < 0x20 || source[index] == 0x22 || source[index] == 0x5C {
-        plain = false
-      }
-      if plain {
-        let bit: UInt64 = 1 << UInt64(depth)
-        let comma = hasItems & bit != 0
-        hasItems |= bit
-        reserve(count + 4)
-        let at = length
-        let written = storage.withUnsafeMutableBufferPointer { target in
-          var out = at
-          if comma {
-            target[out] = 0x2C
-            out += 1
-          }
-          target[out] = 0x22
-          (target.baseAddress! + out + 1).update(from: source, count: count)
-          out += count + 1
-          target[out] = 0x22
-          target[out + 1] = 0x3A
-          return out + 2 - at
-        }
-        length += written
-        return
-      }
-    }
     separate()
     switch key.storage {
     case .literal(let name):
-      put(0x22)
-      appendEscaped(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-      put(0x22)
+      let name = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+      if name.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+        put(0x22)
+        appendEscaped(name)
+        put(0x22)
+      } else {
+        // The common case, a plain name from the source: quotes, name and colon in one copy.
+        reserve(name.count + 3)
+        let at = length
+        storage.withUnsafeMutableBufferPointer { target in
+          target[at] = 0x22
+          (target.baseAddress! + at + 1).update(from: name.baseAddress!, count: name.count)
+          target[at + name.count + 1] = 0x22
+        }
+        length += name.count + 2
+      }
     case .computed(let quoted): quoted.withUnsafeBufferPointer { put($0) }
     }
     put(0x3A)
