@@ -37,6 +37,7 @@ public struct AssertionDetector: Sendable {
   /// The token ranges each modifier trigger covers, with the trigger.
   func scopes(_ hits: [TriggerHit], in text: TextAnalysis) -> [(hit: TriggerHit, scope: Range<Int>)] {
     var result: [(TriggerHit, Range<Int>)] = []
+    result.reserveCapacity(2 * hits.count)
     let allTerminators = hits.filter { $0.trigger.kind == .terminate }
     for hit in hits {
       guard case .modifier = hit.trigger.kind else { continue }

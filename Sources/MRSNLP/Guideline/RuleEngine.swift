@@ -69,7 +69,7 @@ public struct RuleEngine: Sendable {
     results.reserveCapacity(ordered.count)
     var indicationFound = false
     // Units depend only on the pool and the proximity: six combinations at most.
-    var unitCache = [[[Int]]?](repeating: nil, count: 6)
+    var unitCache = [[ArraySlice<Int>]?](repeating: nil, count: 6)
     var masks = EvidenceMasks(count: evidence.items.count)
     for (rule, rows) in zip(ordered, compiled) {
       if let kind = rule.kind, kind != text.document.kind {
@@ -113,21 +113,23 @@ public struct RuleEngine: Sendable {
 
   /// The pool split into the rule's proximity units (sentences or sections in text order, or the
   /// whole document).
-  private func units(_ pool: [Int], _ proximity: RuleProximity, _ items: [Mention]) -> [[Int]] {
+  /// The units are slices of one sorted array, so that a document costs one allocation per
+  /// proximity rather than one per sentence.
+  private func units(_ pool: [Int], _ proximity: RuleProximity, _ items: [Mention]) -> [ArraySlice<Int>] {
     let key: (Int) -> Int
     switch proximity {
-    case .document: return [pool]
+    case .document: return [pool[...]]
     case .sentence: key = { items[$0].sentence }
     case .section: key = { items[$0].section }
     }
     let sorted = pool.sorted { (key($0), $0) < (key($1), $1) }
-    var units: [[Int]] = []
-    var previous: Int?
-    for index in sorted {
-      if key(index) != previous { units.append([]) }
-      units[units.count - 1].append(index)
-      previous = key(index)
+    var units: [ArraySlice<Int>] = []
+    var unitStart = 0
+    for position in sorted.indices.dropFirst() where key(sorted[position]) != key(sorted[position - 1]) {
+      units.append(sorted[unitStart..<position])
+      unitStart = position
     }
+    if !sorted.isEmpty { units.append(sorted[unitStart...]) }
     return units
   }
 
@@ -135,7 +137,7 @@ public struct RuleEngine: Sendable {
   /// category (or none) may satisfy the requirements, while the forbid rows see everything.
   private func evaluateUnits(
     _ rule: GuidelineRule, _ rows: (requirements: [CompiledRow], exclusions: [CompiledRow]), pool: [Int],
-    units: [[Int]], evidence: Evidence, text: TextAnalysis, masks: inout EvidenceMasks,
+    units: [ArraySlice<Int>], evidence: Evidence, text: TextAnalysis, masks: inout EvidenceMasks,
     category: String? = nil
   ) -> RuleEvaluation {
     let items = evidence.items
@@ -169,7 +171,7 @@ public struct RuleEngine: Sendable {
       if present & allRequirements == allRequirements {
         var chosen: [Int] = []
         let candidates = category.map { wanted in
-          unit.filter { items[$0].category == nil || items[$0].category == wanted }
+          unit.filter { items[$0].category == nil || items[$0].category == wanted }[...]
         } ?? unit
         if Self.assign(rule.requirements, 0, candidates, items, masks.accepts, &chosen) {
           let label: String
@@ -256,7 +258,7 @@ public struct RuleEngine: Sendable {
   /// Finds distinct evidence for requirements `from...` by backtracking (rules have few rows);
   /// bit `from` of `accepts[i]` says whether item `i` meets requirement `from`.
   static func assign(
-    _ requirements: [EvidenceRequirement], _ from: Int, _ unit: [Int], _ items: [Mention],
+    _ requirements: [EvidenceRequirement], _ from: Int, _ unit: ArraySlice<Int>, _ items: [Mention],
     _ accepts: [UInt64], _ chosen: inout [Int]
   ) -> Bool {
     if from == requirements.count { return true }

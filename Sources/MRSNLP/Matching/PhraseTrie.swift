@@ -26,6 +26,9 @@ public struct PhraseTrie: Sendable {
   private var hasChildren: [Bool] = [false]
   private var terminals: [[Int32]] = [[]]
   private var phrases: [Phrase] = []
+  /// By vocabulary id: whether some phrase starts with the word, so that matching skips the
+  /// positions where none can start without walking.
+  private var startWords: [Bool] = []
 
   /// Creates an empty trie.
   public init() {}
@@ -81,6 +84,12 @@ public struct PhraseTrie: Sendable {
           terminals.append([])
           edges.set(node, id, next)
           hasChildren[Int(node)] = true
+          if node == 0 {
+            if startWords.count <= Int(id) {
+              startWords.append(contentsOf: repeatElement(false, count: Int(id) + 1 - startWords.count))
+            }
+            startWords[Int(id)] = true
+          }
           node = next
         }
       }
@@ -105,7 +114,12 @@ public struct PhraseTrie: Sendable {
   /// - Parameter tokens: the document tokens.
   func allMatches(in stream: TokenStream, tokens: [Token], scalars: ScalarText) -> [PhraseMatch] {
     var found: [PhraseMatch] = []
-    for start in 0..<stream.count {
+    found.reserveCapacity(16)
+    func startsPhrase(_ id: Int32) -> Bool { id >= 0 && Int(id) < startWords.count && startWords[Int(id)] }
+    for start in 0..<stream.count
+    where startsPhrase(stream.ids[start]) || startsPhrase(stream.fuzzyIds[start])
+      || startsPhrase(stream.joinedIds[start])
+    {
       walk(
         node: 0, position: start, start: start, fuzzy: false, joined: false, stream: stream,
         tokens: tokens, scalars: scalars, found: &found)
@@ -173,11 +187,13 @@ public struct PhraseTrie: Sendable {
     guard let lastToken = matches.lazy.map(\.lastToken).max() else { return [] }
     var taken = [Bool](repeating: false, count: lastToken + 1)
     var kept: [PhraseMatch] = []
+    kept.reserveCapacity(ordered.count)
     for match in ordered {
       if taken[match.firstToken...match.lastToken].contains(true) { continue }
       for index in match.firstToken...match.lastToken { taken[index] = true }
       kept.append(match)
     }
-    return kept.sorted { $0.firstToken < $1.firstToken }
+    kept.sort { $0.firstToken < $1.firstToken }
+    return kept
   }
 }

@@ -52,10 +52,13 @@ public struct MeasurementExtractor: Sendable {
       lexicon.metaboliteTrie.allMatches(in: text.stream, tokens: tokens, scalars: text.scalars))
     // Most documents name no metabolite: nothing to scan.
     guard !matches.isEmpty else { return [] }
-    var nameAt: [Int: Name] = [:]
+    // By token: the metabolite name starting there (an array, read for every token below).
+    var nameAt = [Name?](repeating: nil, count: tokens.count + 2)
+    var nameStarts = Set<Int>()
     for match in matches {
       let canonical = lexicon.metabolites[lexicon.metabolitePhraseRow[match.phrase]].canonical
       nameAt[match.firstToken] = Name(canonical: canonical, first: match.firstToken, last: match.lastToken)
+      nameStarts.insert(match.firstToken)
     }
     func word(_ index: Int) -> String? { index < tokens.count ? tokens[index].normalized : nil }
     func sentence(_ index: Int) -> Int32 { text.sentenceOfToken[index] }
@@ -68,7 +71,7 @@ public struct MeasurementExtractor: Sendable {
         start += 1
         openedParenthesis = true
       }
-      guard var name = nameAt[start] else { return nil }
+      guard start < tokens.count, var name = nameAt[start] else { return nil }
       if word(name.last + 1) == "+", let second = nameAt[name.last + 2],
         Set([name.canonical, second.canonical]) == ["Lip", "Lac"]
       {
@@ -120,7 +123,7 @@ public struct MeasurementExtractor: Sendable {
           break scan
         }
         if nameAt[cursor] != nil || !Self.connectors.contains(token.normalized) {
-          if nameAt[cursor] == nil, let anchored = Self.anchoredValue(from: cursor, sentence: sentence(numerator.first), text: text, nameAt: Set(nameAt.keys)) {
+          if nameAt[cursor] == nil, let anchored = Self.anchoredValue(from: cursor, sentence: sentence(numerator.first), text: text, nameAt: nameStarts) {
             values.append(anchored)
           }
           break
@@ -129,7 +132,7 @@ public struct MeasurementExtractor: Sendable {
         steps += 1
       }
       if let first = values.first {
-        values += Self.furtherValues(after: first.1, sentence: sentence(numerator.first), text: text, nameAt: Set(nameAt.keys))
+        values += Self.furtherValues(after: first.1, sentence: sentence(numerator.first), text: text, nameAt: nameStarts)
       }
       for (value, valueToken) in values {
         result.append(

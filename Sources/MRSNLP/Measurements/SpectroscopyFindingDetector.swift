@@ -68,8 +68,9 @@ public struct SpectroscopyFindingDetector: Sendable {
       default: return section.role == .result ? 3 : (section.role == .ignore ? 9 : 4)
       }
     }
-    let order = text.sentences.indices.sorted { (tier($0), $0) < (tier($1), $1) }
-    for sentenceIndex in order where tier(sentenceIndex) < 9 {
+    let tiers = text.sentences.indices.map(tier)
+    let order = text.sentences.indices.sorted { (tiers[$0], $0) < (tiers[$1], $1) }
+    for sentenceIndex in order where tiers[sentenceIndex] < 9 {
       let sentenceCues = findingCues.filter { $0.mention.sentence == sentenceIndex }
       let concepts = mentions.filter { $0.sentence == sentenceIndex } + cues.filter {
         $0.sentence == sentenceIndex && $0.concept == "viable-tumor"
@@ -87,7 +88,7 @@ public struct SpectroscopyFindingDetector: Sendable {
       // A hedge in the deciding sentence ("nonspecific", "mixed") outweighs any concluding verb.
       if sentenceCues.contains(where: {
         $0.cue.effect == .finding("indeterminate") && !$0.mention.flags.has(.negated)
-      }) && (aboutSpectroscopy || tier(sentenceIndex) <= 2) {
+      }) && (aboutSpectroscopy || tiers[sentenceIndex] <= 2) {
         return ("indeterminate", span)
       }
       var votes: [String] = []
@@ -98,7 +99,7 @@ public struct SpectroscopyFindingDetector: Sendable {
           votes.append(decision)
         }
       }
-      if votes.isEmpty && (aboutSpectroscopy || tier(sentenceIndex) <= 1) {
+      if votes.isEmpty && (aboutSpectroscopy || tiers[sentenceIndex] <= 1) {
         for (cue, mention) in sentenceCues where !mention.flags.has(.negated) {
           if case .finding(let value) = cue.effect { votes.append(value) }
         }
