@@ -45,9 +45,10 @@ enum ClassifyCommand {
     var total = 0
     var batch: [InputRecord] = []
     let batchSize = jobs == 1 ? 1 : 64 * jobs
+    let memos = (0..<jobs).map { _ in SpellingMemoBox() }
 
     func flush() {
-      let results = classifyBatch(batch, classifier: classifier, jobs: jobs)
+      let results = classifyBatch(batch, classifier: classifier, jobs: jobs, memos: memos)
       for (record, classification) in zip(batch, results) {
         if let classification {
           summary?.add(classification)
@@ -101,13 +102,23 @@ enum ClassifyCommand {
   }
 
   /// Classifies the readable records of a batch on `jobs` threads; nil for unreadable records.
-  static func classifyBatch(_ records: [InputRecord], classifier: Classifier, jobs: Int) -> [Classification?] {
-    guard jobs > 1, records.count > 1 else { return records.map { $0.document.map(classifier.classify) } }
+  ///
+  /// `memos` holds one spelling memo per worker, kept from batch to batch; worker `w` alone uses
+  /// `memos[w]` while the batch runs.
+  static func classifyBatch(
+    _ records: [InputRecord], classifier: Classifier, jobs: Int, memos: [SpellingMemoBox]
+  ) -> [Classification?] {
+    guard jobs > 1, records.count > 1 else {
+      return records.map { record in
+        record.document.map { classifier.classify($0, memo: &memos[0].memo) }
+      }
+    }
     let results = ResultSlots(count: records.count)
     DispatchQueue.concurrentPerform(iterations: min(jobs, records.count)) { worker in
+      let box = memos[worker]
       var index = worker
       while index < records.count {
-        results.set(index, records[index].document.map(classifier.classify))
+        results.set(index, records[index].document.map { classifier.classify($0, memo: &box.memo) })
         index += jobs
       }
     }
@@ -121,6 +132,11 @@ enum ClassifyCommand {
     }
     return value
   }
+}
+
+/// A worker thread's spelling memo; each box is used by one worker at a time (see `classifyBatch`).
+final class SpellingMemoBox: @unchecked Sendable {
+  var memo = SpellingMemo()
 }
 
 /// One slot per record, each written by exactly one worker thread, read after all have finished.

@@ -153,10 +153,12 @@ let matchTime = stage {
 let pipelineTime = stage {
   let reader = JSONLRecordReader(keepsWholeObject: false)
   var output = 0
+  // As `mrs-nlp classify` does: one spelling memo per thread, kept across documents.
+  var memo = SpellingMemo()
   for (number, line) in corpus.jsonl.split(separator: 0x0A).enumerated() {
     guard let document = reader.read(line, line: number + 1)?.document else { continue }
     var writer = JSONWriter()
-    ClassificationJSON.write(classifier.classify(document), into: &writer)
+    ClassificationJSON.write(classifier.classify(document, memo: &memo), into: &writer)
     output += writer.bytes.count
   }
   precondition(output > 0)
@@ -167,9 +169,10 @@ let parallelTime = stage {
   DispatchQueue.concurrentPerform(iterations: threads) { worker in
     var index = worker
     var output = 0
+    var memo = SpellingMemo()
     while index < documents.count {
       var writer = JSONWriter()
-      ClassificationJSON.write(classifier.classify(documents[index]), into: &writer)
+      ClassificationJSON.write(classifier.classify(documents[index], memo: &memo), into: &writer)
       output += writer.bytes.count
       index += threads
     }

@@ -18,7 +18,8 @@ public struct TokenStream: Sendable {
 
   /// Builds the stream for `tokens`, with `sentenceOfToken[i]` the sentence of token `i`.
   init(
-    tokens: [Token], sentenceOfToken: [Int32], vocabulary: Vocabulary, fuzzy: FuzzyIndex
+    tokens: [Token], sentenceOfToken: [Int32], vocabulary: Vocabulary, fuzzy: FuzzyIndex,
+    memo: inout SpellingMemo
   ) {
     var tokenIndex: [Int] = []
     var ids: [Int32] = []
@@ -30,7 +31,6 @@ public struct TokenStream: Sendable {
     fuzzyIds.reserveCapacity(tokens.count)
     joinedIds.reserveCapacity(tokens.count)
     segment.reserveCapacity(tokens.count)
-    var misspellings: [String: Int32] = [:]
     for (index, token) in tokens.enumerated() {
       if Self.isIntraWordHyphen(tokens, index) { continue }
       tokenIndex.append(index)
@@ -38,18 +38,12 @@ public struct TokenStream: Sendable {
       ids.append(id)
       var fuzzyId: Int32 = -1
       // Most unknown words are too short to be a misspelling and hold no OCR digit: those skip
-      // the per-document cache.
+      // the memo.
       let ocr = id < 0 && token.kind == .word ? Self.ocrLetters(token.normalized) : nil
       if id < 0 && token.kind == .word && (ocr != nil || FuzzyIndex.mayLookUp(token.normalized)) {
-        if let known = misspellings[token.normalized] {
-          fuzzyId = known
-        } else {
-          if let ocr, let exact = vocabulary.id(ocr) {
-            fuzzyId = exact
-          } else {
-            fuzzyId = fuzzy.lookup(ocr ?? token.normalized) ?? -1
-          }
-          misspellings[token.normalized] = fuzzyId
+        fuzzyId = memo.id(for: token.normalized) {
+          if let ocr, let exact = vocabulary.id(ocr) { return exact }
+          return fuzzy.lookup(ocr ?? token.normalized) ?? -1
         }
       }
       fuzzyIds.append(fuzzyId)

@@ -23,7 +23,14 @@ public struct Classifier: Sendable {
 
   /// Classifies one document.
   public func classify(_ document: Document) -> Classification {
-    let text = TextAnalysis(document: document, lexicon: lexicon)
+    var memo = SpellingMemo()
+    return classify(document, memo: &memo)
+  }
+
+  /// Classifies one document with a thread's spelling memo, kept from document to document (the
+  /// result is the same as without it; the memo saves repeating misspelling lookups).
+  public func classify(_ document: Document, memo: inout SpellingMemo) -> Classification {
+    let text = TextAnalysis(document: document, lexicon: lexicon, memo: &memo)
     let found = matcher.match(text)
     let measurements = measurementExtractor.measurements(in: text)
     var mentions = found.mentions

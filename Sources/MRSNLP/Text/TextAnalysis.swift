@@ -18,11 +18,18 @@ public struct TextAnalysis: Sendable {
 
   /// Tokenizes, finds sections and splits sentences.
   public init(document: Document, lexicon: Lexicon) {
+    var memo = SpellingMemo()
+    self.init(document: document, lexicon: lexicon, memo: &memo)
+  }
+
+  /// Tokenizes, finds sections and splits sentences, reading and filling a thread's spelling memo.
+  public init(document: Document, lexicon: Lexicon, memo: inout SpellingMemo) {
     self.document = document
     let scalars = ScalarText(document.text)
     let tokens = Tokenizer().tokenize(scalars)
     let headerStream = TokenStream(
-      tokens: tokens, sentenceOfToken: [], vocabulary: lexicon.vocabulary, fuzzy: lexicon.fuzzyIndex)
+      tokens: tokens, sentenceOfToken: [], vocabulary: lexicon.vocabulary, fuzzy: lexicon.fuzzyIndex,
+      memo: &memo)
     let sections = lexicon.sectionDetector.sections(
       tokens: tokens, stream: headerStream, scalars: scalars)
     let sentences = SentenceSplitter(abbreviations: lexicon.abbreviations).sentences(
