@@ -84,6 +84,32 @@ struct JSONTests {
     #expect(value.arrayValue?.compactMap(\.stringValue) == ["aé\n", "🧠", "\u{FFFD}x", "plain"])
   }
 
+  @Test("pre-rendered boolean members write what writing each member writes, on one line or indented")
+  func boolMembers() {
+    let members = JSONBoolMembers([("negated", false), ("uncertain", true), ("quote\"d", false)])
+    for indent in [nil, 2] as [Int?] {
+      func record(together: Bool) -> [UInt8] {
+        var writer = JSONWriter(indent: indent)
+        writer.beginObject()
+        writer.string("x", key: "before")
+        if together {
+          writer.bools(members)
+        } else {
+          for member in members.members { writer.bool(member.value, key: JSONKey(member.key)) }
+        }
+        writer.int(1, key: "after")
+        writer.endObject()
+        return writer.bytes
+      }
+      #expect(record(together: true) == record(together: false))
+    }
+    var first = JSONWriter()
+    first.beginObject()
+    first.bools(members)
+    first.endObject()
+    #expect(String(decoding: first.bytes, as: UTF8.self) == #"{"negated":false,"uncertain":true,"quote\"d":false}"#)
+  }
+
   @Test("each assertion flag has its own bit, in the order of allCases")
   func flagBits() {
     var all = AssertionFlags()

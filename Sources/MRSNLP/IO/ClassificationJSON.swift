@@ -89,8 +89,10 @@ public enum ClassificationJSON {
     writer.endObject()
   }
 
-  /// The member names of the assertion flags, escaped once.
-  private static let flagKeys = AssertionFlag.allCases.map { JSONKey($0.rawValue) }
+  /// The assertion flag members for every combination of flags, indexed by `AssertionFlags.rawValue`.
+  private static let flagMembers = (0..<(1 << AssertionFlag.allCases.count)).map { bits in
+    JSONBoolMembers(AssertionFlag.allCases.map { ($0.rawValue, bits & (1 << Int($0.bitIndex)) != 0) })
+  }
 
   static func writeMention(_ mention: Mention, text: TextAnalysis, into writer: inout JSONWriter) {
     writer.beginObject()
@@ -98,7 +100,7 @@ public enum ClassificationJSON {
     writer.string(text.scalars, mention.span, key: "text")
     writer.int(mention.span.start, key: "start")
     writer.int(mention.span.end, key: "end")
-    for (flag, key) in zip(AssertionFlag.allCases, flagKeys) { writer.bool(mention.flags.has(flag), key: key) }
+    writer.bools(flagMembers[Int(mention.flags.rawValue) & (flagMembers.count - 1)])
     if let category = mention.category { writer.string(category, key: "category") }
     if mention.isSymptom { writer.bool(true, key: "symptom") }
     if mention.fuzzy { writer.bool(true, key: "fuzzy") }

@@ -220,6 +220,18 @@ public struct JSONWriter: Sendable {
     put(value ? "true" : "false")
   }
 
+  /// Writes pre-rendered boolean members into the current object.
+  public mutating func bools(_ rendered: JSONBoolMembers) {
+    guard indentStep == nil, !rendered.compact.isEmpty else {
+      for member in rendered.members { bool(member.value, key: JSONKey(member.key)) }
+      return
+    }
+    let bit: UInt64 = 1 << UInt64(depth)
+    if hasItems & bit != 0 { put(0x2C) }
+    hasItems |= bit
+    rendered.compact.withUnsafeBufferPointer { put($0) }
+  }
+
   /// Writes an array of strings.
   public mutating func strings(_ values: [String], key: JSONKey) {
     beginArray(key)
