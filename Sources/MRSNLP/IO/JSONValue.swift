@@ -147,7 +147,7 @@ public struct JSONParser {
     if index < bytes.count && bytes[index] == 0x7D {
       index += 1
       depth -= 1
-      return .object(members)
+      return build ? .object(members) : .null
     }
     while true {
       skipSpace()
@@ -169,7 +169,7 @@ public struct JSONParser {
       guard bytes[index] == 0x7D else { throw fail("expected ',' or '}'") }
       index += 1
       depth -= 1
-      return .object(members)
+      return build ? .object(members) : .null
     }
   }
 
@@ -181,7 +181,7 @@ public struct JSONParser {
     if index < bytes.count && bytes[index] == 0x5D {
       index += 1
       depth -= 1
-      return .array(elements)
+      return build ? .array(elements) : .null
     }
     while true {
       skipSpace()
@@ -196,7 +196,7 @@ public struct JSONParser {
       guard bytes[index] == 0x5D else { throw fail("expected ',' or ']'") }
       index += 1
       depth -= 1
-      return .array(elements)
+      return build ? .array(elements) : .null
     }
   }
 
