@@ -31,24 +31,32 @@ struct CompiledRow: Sendable {
 struct ConceptNumbers: Sendable {
   /// The most concepts the rules may name (bit 0 is reserved); the rules parser enforces it.
   static let capacity = 63
-  private var numbers: [String: Int] = [:]
+  /// The concept names, interned in the order the rules name them: id `i` is concept number
+  /// `i + 1` (an FNV table, cheaper per lookup than a `Dictionary` of strings).
+  private var names = Vocabulary()
 
   init(rules: [GuidelineRule]) {
     for rule in rules {
       for row in rule.requirements + rule.exclusions {
-        for concept in row.concepts + row.unless where numbers[concept] == nil {
-          precondition(numbers.count < Self.capacity, "the rules name more than \(Self.capacity) concepts")
-          numbers[concept] = numbers.count + 1
+        for concept in row.concepts + row.unless where names.id(concept) == nil {
+          precondition(names.count < Self.capacity, "the rules name more than \(Self.capacity) concepts")
+          _ = names.intern(concept)
         }
       }
     }
   }
 
+  /// The number of `concept` (1...63), or 0 for a concept no rule names.
+  private func number(_ concept: String) -> Int { names.id(concept).map { Int($0) + 1 } ?? 0 }
+
   /// The bit of `concept`; bit 0 for a concept no rule names.
-  func bit(_ concept: String) -> UInt64 { 1 << UInt64(numbers[concept] ?? 0) }
+  func bit(_ concept: String) -> UInt64 { 1 << UInt64(number(concept)) }
 
   /// The bits of `concepts`.
   func mask(_ concepts: [String]) -> UInt64 {
-    concepts.reduce(0) { $0 | (numbers[$1].map { 1 << UInt64($0) } ?? 0) }
+    concepts.reduce(0) { mask, concept in
+      let number = number(concept)
+      return number == 0 ? mask : mask | 1 << UInt64(number)
+    }
   }
 }
