@@ -14,6 +14,8 @@ struct RecordOutput {
   /// Columns of a CSV input passed through to CSV output, after the tool's own columns.
   var passthroughColumns: [String] = []
   private var count = 0
+  /// Reused record after record (its buffer is allocated once).
+  private var jsonWriter: JSONWriter
   private var wroteCSVHeader = false
 
   init(format: String, explain: Bool, io: ToolIO, provenance: String) {
@@ -21,6 +23,7 @@ struct RecordOutput {
     self.explain = explain
     self.io = io
     self.provenance = provenance
+    jsonWriter = JSONWriter(indent: format == "json" ? 2 : nil)
   }
 
   static let csvColumns = [
@@ -82,9 +85,9 @@ struct RecordOutput {
       io.out(HTMLReport.document(classification, warnings: warnings))
     default:
       separator()
-      var writer = JSONWriter(indent: format == "json" ? 2 : nil)
-      ClassificationJSON.write(classification, warnings: warnings, lexiconDigest: lexiconDigest, into: &writer)
-      io.out(writer.bytes)
+      jsonWriter.removeAll()
+      ClassificationJSON.write(classification, warnings: warnings, lexiconDigest: lexiconDigest, into: &jsonWriter)
+      io.out(jsonWriter.bytes)
       if format == "jsonl" { io.out("\n") }
     }
   }
@@ -105,9 +108,9 @@ struct RecordOutput {
       io.out(HTMLReport.error(id: record.id, message: message))
     default:
       separator()
-      var writer = JSONWriter(indent: format == "json" ? 2 : nil)
-      ClassificationJSON.writeError(id: record.id, line: record.line, error: message, into: &writer)
-      io.out(writer.bytes)
+      jsonWriter.removeAll()
+      ClassificationJSON.writeError(id: record.id, line: record.line, error: message, into: &jsonWriter)
+      io.out(jsonWriter.bytes)
       if format == "jsonl" { io.out("\n") }
     }
   }

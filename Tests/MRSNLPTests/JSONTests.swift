@@ -56,6 +56,28 @@ struct JSONTests {
     #expect(try JSONParser.parse(writer.bytes)["long"]?.stringValue == long)
   }
 
+  @Test("a writer emptied with removeAll writes the next record as a fresh writer would")
+  func reuse() {
+    func record(_ writer: inout JSONWriter, _ id: String) {
+      writer.beginObject()
+      writer.string(id, key: "id")
+      writer.beginArray("list")
+      writer.int(1)
+      writer.endArray()
+      writer.endObject()
+    }
+    for indent in [nil, 2] as [Int?] {
+      var reused = JSONWriter(indent: indent)
+      record(&reused, "first, a longer one")
+      reused.beginObject()  // left open on purpose: removeAll forgets the nesting too
+      reused.removeAll()
+      record(&reused, "b")
+      var fresh = JSONWriter(indent: indent)
+      record(&fresh, "b")
+      #expect(reused.bytes == fresh.bytes)
+    }
+  }
+
   @Test("a span of the text is written as its scalars, escaped")
   func spanText() throws {
     let text = ScalarText("a \"q\" é🧠\nz")

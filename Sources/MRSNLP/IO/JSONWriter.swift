@@ -23,6 +23,13 @@ public struct JSONWriter: Sendable {
   /// The bytes written so far.
   public var bytes: [UInt8] { Array(storage[..<length]) }
 
+  /// Forgets what was written, keeping the room, so that one writer serves record after record.
+  public mutating func removeAll() {
+    length = 0
+    depth = 0
+    hasItems = 0
+  }
+
   /// Makes room for `count` more bytes.
   private mutating func reserve(_ count: Int) {
     let needed = length + count
