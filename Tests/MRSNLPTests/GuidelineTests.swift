@@ -244,3 +244,28 @@ struct GuidelineTests {
     #expect(result.indications == [Self.recurrence])
   }
 }
+
+@Suite("Guideline rule values")
+struct GuidelineRuleValueTests {
+  @Test("a rule is a value: changing a copy leaves the original, equality and hashing follow the fields")
+  func valueSemantics() throws {
+    let original = try #require(embeddedLexicon.rules.first)
+    var copy = original
+    #expect(copy == original && copy.hashValue == original.hashValue)
+    copy.id += "-changed"
+    copy.requirements.removeAll()
+    copy.vetoes.append("tumor-vs-non-tumor")
+    #expect(copy != original)
+    #expect(original.id == embeddedLexicon.rules.first?.id)
+    #expect(original.requirements == embeddedLexicon.rules.first?.requirements)
+    #expect(!original.requirements.isEmpty)
+    var rebuilt = GuidelineRule(
+      id: original.id, outcome: original.outcome, proximity: original.proximity,
+      sections: original.sections, kind: original.kind, unlessIndication: original.unlessIndication,
+      requirements: original.requirements, exclusions: original.exclusions, vetoes: original.vetoes,
+      flags: original.flags, explanation: original.explanation, file: original.file, line: original.line)
+    #expect(rebuilt == original && rebuilt.hashValue == original.hashValue)
+    rebuilt.line += 1
+    #expect(rebuilt != original)
+  }
+}

@@ -67,32 +67,131 @@ public enum RuleSectionScope: String, Sendable, Hashable {
 }
 
 /// A declarative guideline rule from `rules.tsv`: the evidence that supports an outcome.
+///
+/// The fields live in one shared, copy-on-write box: every evaluation of every document carries
+/// its rule, and copying a rule then costs one reference count instead of one per string and array.
 public struct GuidelineRule: Sendable, Hashable {
+  /// The stored fields.
+  private struct Fields: Sendable, Hashable {
+    var id: String
+    var outcome: RuleOutcome
+    var proximity: RuleProximity
+    var sections: RuleSectionScope
+    var kind: DocumentKind?
+    var unlessIndication: Bool
+    var requirements: [EvidenceRequirement]
+    var exclusions: [EvidenceRequirement]
+    var vetoes: [String]
+    var flags: [String]
+    var explanation: String
+    var file: String
+    var line: Int
+  }
+
+  /// The box; only written through `fields`, which copies it first when it is shared.
+  private final class Box: @unchecked Sendable {
+    var fields: Fields
+    init(_ fields: Fields) { self.fields = fields }
+  }
+
+  private var box: Box
+
+  private var fields: Fields {
+    get { box.fields }
+    _modify {
+      if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+      yield &box.fields
+    }
+  }
+
+  /// Creates a rule.
+  public init(
+    id: String, outcome: RuleOutcome, proximity: RuleProximity, sections: RuleSectionScope,
+    kind: DocumentKind?, unlessIndication: Bool, requirements: [EvidenceRequirement],
+    exclusions: [EvidenceRequirement], vetoes: [String] = [], flags: [String] = [],
+    explanation: String, file: String, line: Int
+  ) {
+    box = Box(
+      Fields(
+        id: id, outcome: outcome, proximity: proximity, sections: sections, kind: kind,
+        unlessIndication: unlessIndication, requirements: requirements, exclusions: exclusions,
+        vetoes: vetoes, flags: flags, explanation: explanation, file: file, line: line))
+  }
+
+  public static func == (lhs: GuidelineRule, rhs: GuidelineRule) -> Bool {
+    lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+  }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
+
   /// Stable id, printed in evidence and `--explain`.
-  public var id: String
+  public var id: String {
+    get { box.fields.id }
+    set { fields.id = newValue }
+  }
   /// What the rule concludes.
-  public var outcome: RuleOutcome
+  public var outcome: RuleOutcome {
+    get { box.fields.outcome }
+    set { fields.outcome = newValue }
+  }
   /// How close the evidence must stand.
-  public var proximity: RuleProximity
+  public var proximity: RuleProximity {
+    get { box.fields.proximity }
+    set { fields.proximity = newValue }
+  }
   /// Which sections are read.
-  public var sections: RuleSectionScope
+  public var sections: RuleSectionScope {
+    get { box.fields.sections }
+    set { fields.sections = newValue }
+  }
   /// Restricts the rule to orders or reports; nil for both.
-  public var kind: DocumentKind?
+  public var kind: DocumentKind? {
+    get { box.fields.kind }
+    set { fields.kind = newValue }
+  }
   /// The rule is skipped when a covered indication was already found.
-  public var unlessIndication: Bool
+  public var unlessIndication: Bool {
+    get { box.fields.unlessIndication }
+    set { fields.unlessIndication = newValue }
+  }
   /// Every requirement needs its own piece of evidence in the same unit.
-  public var requirements: [EvidenceRequirement]
+  public var requirements: [EvidenceRequirement] {
+    get { box.fields.requirements }
+    set { fields.requirements = newValue }
+    _modify { yield &fields.requirements }
+  }
   /// No piece of evidence in the unit may satisfy any of these.
-  public var exclusions: [EvidenceRequirement]
+  public var exclusions: [EvidenceRequirement] {
+    get { box.fields.exclusions }
+    set { fields.exclusions = newValue }
+    _modify { yield &fields.exclusions }
+  }
   /// Covered indications withdrawn when this (`review`) rule fires: the text contradicts them,
   /// so a person must read it.
-  public var vetoes: [String] = []
+  public var vetoes: [String] {
+    get { box.fields.vetoes }
+    set { fields.vetoes = newValue }
+    _modify { yield &fields.vetoes }
+  }
   /// Flags reported when this (`review`) rule fires; a flagged record goes to a person.
-  public var flags: [String] = []
+  public var flags: [String] {
+    get { box.fields.flags }
+    set { fields.flags = newValue }
+    _modify { yield &fields.flags }
+  }
   /// A sentence for reviewers: what the rule stands for in the guideline.
-  public var explanation: String
+  public var explanation: String {
+    get { box.fields.explanation }
+    set { fields.explanation = newValue }
+  }
   /// Source file.
-  public var file: String
+  public var file: String {
+    get { box.fields.file }
+    set { fields.file = newValue }
+  }
   /// Line of the `rule` row.
-  public var line: Int
+  public var line: Int {
+    get { box.fields.line }
+    set { fields.line = newValue }
+  }
 }
