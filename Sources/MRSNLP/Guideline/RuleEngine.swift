@@ -112,8 +112,7 @@ public struct RuleEngine: Sendable {
   }
 
   /// The pool split into the rule's proximity units (sentences or sections in text order, or the
-  /// whole document).
-  /// The units are slices of one sorted array, so that a document costs one allocation per
+  /// whole document). The units are slices of one sorted array, so that a document costs one allocation per
   /// proximity rather than one per sentence.
   private func units(_ pool: [Int], _ proximity: RuleProximity, _ items: [Mention]) -> [ArraySlice<Int>] {
     let key: (Int) -> Int
