@@ -3,9 +3,14 @@
 /// differential ("abscess/tumor", "tumor or abscess").
 public struct ConceptMatcher: Sendable {
   let lexicon: Lexicon
+  /// The role of each term row's concept, looked up once here rather than per match.
+  private let termRoles: [ConceptRole]
 
   /// Creates a matcher over a lexicon.
-  public init(lexicon: Lexicon) { self.lexicon = lexicon }
+  public init(lexicon: Lexicon) {
+    self.lexicon = lexicon
+    termRoles = lexicon.terms.map { lexicon.concepts[$0.concept]?.role ?? .mention }
+  }
 
   /// Mentions and cues of an analysed text, each sorted by position.
   public func match(_ text: TextAnalysis) -> (mentions: [Mention], cues: [Mention]) {
@@ -28,12 +33,12 @@ public struct ConceptMatcher: Sendable {
   }
 
   private func makeMention(
-    concept: String, first: Int, last: Int, category: String?, isSymptom: Bool, fuzzy: Bool,
-    source: MentionSource, _ text: TextAnalysis
+    concept: String, role: ConceptRole? = nil, first: Int, last: Int, category: String?,
+    isSymptom: Bool, fuzzy: Bool, source: MentionSource, _ text: TextAnalysis
   ) -> Mention {
     let sentence = Int(text.sentenceOfToken.isEmpty ? 0 : text.sentenceOfToken[first])
     return Mention(
-      concept: concept, role: lexicon.concepts[concept]?.role ?? .mention,
+      concept: concept, role: role ?? lexicon.concepts[concept]?.role ?? .mention,
       span: text.span(first, last), firstToken: first, lastToken: last, sentence: sentence,
       section: text.sentences.isEmpty ? 0 : text.sentences[sentence].section, category: category,
       isSymptom: isSymptom, fuzzy: fuzzy, source: source)
@@ -43,11 +48,12 @@ public struct ConceptMatcher: Sendable {
     let matches = PhraseTrie.longestNonOverlapping(
       trie.allMatches(in: text.stream, tokens: text.tokens, scalars: text.scalars))
     return matches.map { match in
-      let term = lexicon.terms[rows[match.phrase]]
+      let row = rows[match.phrase]
       return makeMention(
-        concept: term.concept, first: match.firstToken, last: match.lastToken,
-        category: term.category, isSymptom: term.isSymptom, fuzzy: match.fuzzy,
-        source: .term(file: term.file, line: term.line), text)
+        concept: lexicon.terms[row].concept, role: termRoles[row], first: match.firstToken,
+        last: match.lastToken, category: lexicon.terms[row].category,
+        isSymptom: lexicon.terms[row].isSymptom, fuzzy: match.fuzzy,
+        source: .term(file: lexicon.terms[row].file, line: lexicon.terms[row].line), text)
     }
   }
 

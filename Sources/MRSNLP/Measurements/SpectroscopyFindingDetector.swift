@@ -10,9 +10,13 @@
 /// no tumour question (`no-tumor-question` rows: epilepsy, dementia, neonatal ...) get no finding.
 public struct SpectroscopyFindingDetector: Sendable {
   let lexicon: Lexicon
+  private let assertions: AssertionDetector
 
   /// Creates a detector over the lexicon's finding cues.
-  public init(lexicon: Lexicon) { self.lexicon = lexicon }
+  public init(lexicon: Lexicon) {
+    self.lexicon = lexicon
+    assertions = AssertionDetector(lexicon: lexicon)
+  }
 
   /// The finding and the span of the sentence that decided it, or nil.
   public func finding(
@@ -46,7 +50,7 @@ public struct SpectroscopyFindingDetector: Sendable {
           fuzzy: false, source: .term(file: "findings.tsv", line: cue.line))
       )
     }
-    let asserted = AssertionDetector(lexicon: lexicon).assert(findingCues.map(\.mention), in: text, hits: triggerHits)
+    let asserted = assertions.assert(findingCues.map(\.mention), in: text, hits: triggerHits)
     for index in findingCues.indices { findingCues[index].mention = asserted[index] }
 
     let measuredSentences = Set(measurements.map(\.sentence))
