@@ -140,13 +140,22 @@ public struct JSONWriter: Sendable {
   ) {
     if let key { self.key(key) } else { separate() }
     var prefix = prefix
-    prefix.withUTF8 { utf8 in
-      put(0x22)
-      appendEscaped(utf8)
+    let separator = UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount)
+    prefix.withUTF8 { prefix in
+      // One pass into reserved room: quotes, escaped text, number (at most 20 bytes).
+      reserve(2 + 6 * (prefix.count + separator.count) + 20)
+      let at = length
+      length += storage.withUnsafeMutableBufferPointer { target in
+        var out = at
+        target[out] = 0x22
+        out += 1
+        for byte in prefix { out = Self.writeEscaped(byte, into: target, at: out) }
+        for byte in separator { out = Self.writeEscaped(byte, into: target, at: out) }
+        out = Self.writeDecimal(number, into: target, at: out)
+        target[out] = 0x22
+        return out + 1 - at
+      }
     }
-    appendEscaped(UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount))
-    appendDecimal(number)
-    put(0x22)
   }
 
   /// Writes the text of `span` of `text` as a string member or element, without building a String.
@@ -183,27 +192,32 @@ public struct JSONWriter: Sendable {
   }
 
   private mutating func appendDecimal(_ value: Int) {
+    reserve(20)
+    let at = length
+    length += storage.withUnsafeMutableBufferPointer { target in
+      Self.writeDecimal(value, into: target, at: at) - at
+    }
+  }
+
+  /// Writes `value` in decimal at `out` (20 bytes reserved); returns the position after it.
+  private static func writeDecimal(_ value: Int, into target: UnsafeMutableBufferPointer<UInt8>, at out: Int) -> Int {
+    var out = out
     if value < 0 {
-      put(0x2D)
-      if value == Int.min {
-        var text = String(value)
-        text.withUTF8 { put(UnsafeBufferPointer(rebasing: $0.dropFirst())) }
-        return
-      }
+      target[out] = 0x2D
+      out += 1
     }
     var magnitude = value.magnitude
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    var count = 0
-    withUnsafeMutableBytes(of: &digits) { buffer in
-      repeat {
-        buffer[19 - count] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
-        magnitude /= 10
-        count += 1
-      } while magnitude > 0
-      put(UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self)[(20 - count)...]))
+    var digits = 1
+    var scale: UInt = 1
+    while magnitude / scale >= 10 {
+      scale *= 10
+      digits += 1
     }
+    for position in stride(from: out + digits - 1, through: out, by: -1) {
+      target[position] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+      magnitude /= 10
+    }
+    return out + digits
   }
 
   /// Writes a number member or element (finite values only; others are written as null).
