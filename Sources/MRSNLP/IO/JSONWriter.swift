@@ -37,6 +37,16 @@ public struct JSONWriter: Sendable {
     storage.append(contentsOf: repeatElement(0, count: max(needed, storage.count * 2) - storage.count))
   }
 
+  /// Writes in place: makes room for at most `count` bytes, then `body` writes from the given
+  /// position and returns the position after what it wrote.
+  private mutating func write(
+    reserving count: Int, _ body: (UnsafeMutableBufferPointer<UInt8>, Int) -> Int
+  ) {
+    reserve(count)
+    let at = length
+    length = storage.withUnsafeMutableBufferPointer { body($0, at) }
+  }
+
   private mutating func put(_ byte: UInt8) {
     if length == storage.count { reserve(1) }
     storage[length] = byte
@@ -45,12 +55,10 @@ public struct JSONWriter: Sendable {
 
   private mutating func put(_ source: UnsafeBufferPointer<UInt8>) {
     guard let base = source.baseAddress, source.count > 0 else { return }
-    reserve(source.count)
-    let at = length
-    storage.withUnsafeMutableBufferPointer { target in
+    write(reserving: source.count) { target, at in
       (target.baseAddress! + at).update(from: base, count: source.count)
+      return at + source.count
     }
-    length += source.count
   }
 
   private mutating func put(_ literal: StaticString) {
@@ -112,15 +120,13 @@ public struct JSONWriter: Sendable {
         appendEscaped(name)
         put(0x22)
       } else {
-        // The common case, a plain name from the source: quotes, name and colon in one copy.
-        reserve(name.count + 3)
-        let at = length
-        storage.withUnsafeMutableBufferPointer { target in
+        // The common case, a plain name from the source: quotes and name in one copy.
+        write(reserving: name.count + 2) { target, at in
           target[at] = 0x22
           (target.baseAddress! + at + 1).update(from: name.baseAddress!, count: name.count)
           target[at + name.count + 1] = 0x22
+          return at + name.count + 2
         }
-        length += name.count + 2
       }
     case .computed(let quoted): quoted.withUnsafeBufferPointer { put($0) }
     }
@@ -142,10 +148,8 @@ public struct JSONWriter: Sendable {
     var prefix = prefix
     let separator = UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount)
     prefix.withUTF8 { prefix in
-      // One pass into reserved room: quotes, escaped text, number (at most 20 bytes).
-      reserve(2 + 6 * (prefix.count + separator.count) + 20)
-      let at = length
-      length += storage.withUnsafeMutableBufferPointer { target in
+      // One pass: quotes, escaped text, number (at most 20 bytes).
+      write(reserving: 2 + 6 * (prefix.count + separator.count) + 20) { target, at in
         var out = at
         target[out] = 0x22
         out += 1
@@ -153,7 +157,7 @@ public struct JSONWriter: Sendable {
         for byte in separator { out = Self.writeEscaped(byte, into: target, at: out) }
         out = Self.writeDecimal(number, into: target, at: out)
         target[out] = 0x22
-        return out + 1 - at
+        return out + 1
       }
     }
   }
@@ -162,9 +166,7 @@ public struct JSONWriter: Sendable {
   public mutating func string(_ text: ScalarText, _ span: TextSpan, key: JSONKey? = nil) {
     if let key { self.key(key) } else { separate() }
     // At most 6 bytes per scalar (a \u escape), so the whole span is written in one pass.
-    reserve(2 + 6 * span.length)
-    let at = length
-    let written = storage.withUnsafeMutableBufferPointer { target in
+    write(reserving: 2 + 6 * span.length) { target, at in
       var out = at
       target[out] = 0x22
       out += 1
@@ -180,9 +182,8 @@ public struct JSONWriter: Sendable {
         }
       }
       target[out] = 0x22
-      return out + 1 - at
+      return out + 1
     }
-    length += written
   }
 
   /// Writes an integer member or element.
@@ -192,11 +193,7 @@ public struct JSONWriter: Sendable {
   }
 
   private mutating func appendDecimal(_ value: Int) {
-    reserve(20)
-    let at = length
-    length += storage.withUnsafeMutableBufferPointer { target in
-      Self.writeDecimal(value, into: target, at: at) - at
-    }
+    write(reserving: 20) { target, at in Self.writeDecimal(value, into: target, at: at) }
   }
 
   /// Writes `value` in decimal at `out` (20 bytes reserved); returns the position after it.
@@ -247,9 +244,7 @@ public struct JSONWriter: Sendable {
       for member in rendered.members { bool(member.value, key: JSONKey(member.key)) }
       return
     }
-    let bit: UInt64 = 1 << UInt64(depth)
-    if hasItems & bit != 0 { put(0x2C) }
-    hasItems |= bit
+    separate()
     rendered.compact.withUnsafeBufferPointer { put($0) }
   }
 
@@ -271,14 +266,11 @@ public struct JSONWriter: Sendable {
 
   /// Appends UTF-8 bytes, escaping what JSON requires, in one pass into reserved room.
   private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-    reserve(6 * utf8.count)
-    let at = length
-    let written = storage.withUnsafeMutableBufferPointer { target in
+    write(reserving: 6 * utf8.count) { target, at in
       var out = at
       for byte in utf8 { out = Self.writeEscaped(byte, into: target, at: out) }
-      return out - at
+      return out
     }
-    length += written
   }
 
   /// Writes one byte at `out`, escaped when JSON requires it (and DEL, for safety in terminals);

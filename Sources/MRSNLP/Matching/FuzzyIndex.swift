@@ -86,14 +86,14 @@ public struct FuzzyIndex: Sendable {
 
   /// The id of the single lexicon word within reach of `word`, or nil.
   public func lookup(_ word: String) -> Int32? {
-    guard word.utf8.count <= Self.maximumWordLength else { return nil }
+    guard Self.mayLookUp(word) else { return nil }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(word.utf8.count)
     for byte in word.utf8 {
       guard byte >= 0x61 && byte <= 0x7A else { return nil }
       bytes.append(byte)
     }
-    guard bytes.count >= Self.minimumWordLength - 1, !blocked.contains(word) else { return nil }
+    guard !blocked.contains(word) else { return nil }
     precondition(sealed, "FuzzyIndex.lookup before seal()")
     var candidates: [Int32] = []
     // Two deletions are only needed to reach words of 11 or more letters, which lie within two

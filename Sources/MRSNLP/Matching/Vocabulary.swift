@@ -24,7 +24,7 @@ public struct Vocabulary: Sendable {
     while true {
       let entry = slots[slot]
       if entry == 0 { return slot }
-      if entry >> 32 == fingerprint && words[Int(entry & 0xFFFF_FFFF) - 1] == word { return slot }
+      if entry >> 32 == fingerprint && words[Int(Self.id(of: entry))] == word { return slot }
       slot = (slot + 1) & mask
     }
   }
@@ -33,11 +33,14 @@ public struct Vocabulary: Sendable {
     (hash >> 32) << 32 | UInt64(id + 1)
   }
 
+  /// The word id an occupied table entry holds.
+  private static func id(of entry: UInt64) -> Int32 { Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1 }
+
   /// The id of `word`, adding it when new.
   mutating func intern(_ word: String) -> Int32 {
     let hash = Self.hash(word)
     let found = slot(word, hash: hash)
-    if slots[found] != 0 { return Int32(truncatingIfNeeded: slots[found] & 0xFFFF_FFFF) - 1 }
+    if slots[found] != 0 { return Self.id(of: slots[found]) }
     let id = words.count
     words.append(word)
     if words.count * 2 > slots.count {
@@ -55,7 +58,7 @@ public struct Vocabulary: Sendable {
   /// The id of `word`, or nil when no lexicon phrase uses it.
   public func id(_ word: String) -> Int32? {
     let entry = slots[slot(word, hash: Self.hash(word))]
-    return entry == 0 ? nil : Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+    return entry == 0 ? nil : Self.id(of: entry)
   }
 
   /// The word behind `id`.

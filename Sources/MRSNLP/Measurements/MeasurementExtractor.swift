@@ -54,11 +54,9 @@ public struct MeasurementExtractor: Sendable {
     guard !matches.isEmpty else { return [] }
     // By token: the metabolite name starting there (an array, read for every token below).
     var nameAt = [Name?](repeating: nil, count: tokens.count + 2)
-    var nameStarts = Set<Int>()
     for match in matches {
       let canonical = lexicon.metabolites[lexicon.metabolitePhraseRow[match.phrase]].canonical
       nameAt[match.firstToken] = Name(canonical: canonical, first: match.firstToken, last: match.lastToken)
-      nameStarts.insert(match.firstToken)
     }
     func word(_ index: Int) -> String? { index < tokens.count ? tokens[index].normalized : nil }
     func sentence(_ index: Int) -> Int32 { text.sentenceOfToken[index] }
@@ -123,7 +121,7 @@ public struct MeasurementExtractor: Sendable {
           break scan
         }
         if nameAt[cursor] != nil || !Self.connectors.contains(token.normalized) {
-          if nameAt[cursor] == nil, let anchored = Self.anchoredValue(from: cursor, sentence: sentence(numerator.first), text: text, nameAt: nameStarts) {
+          if nameAt[cursor] == nil, let anchored = Self.anchoredValue(from: cursor, sentence: sentence(numerator.first), text: text, startsName: { nameAt[$0] != nil }) {
             values.append(anchored)
           }
           break
@@ -132,7 +130,7 @@ public struct MeasurementExtractor: Sendable {
         steps += 1
       }
       if let first = values.first {
-        values += Self.furtherValues(after: first.1, sentence: sentence(numerator.first), text: text, nameAt: nameStarts)
+        values += Self.furtherValues(after: first.1, sentence: sentence(numerator.first), text: text, startsName: { nameAt[$0] != nil })
       }
       for (value, valueToken) in values {
         result.append(
@@ -153,11 +151,13 @@ public struct MeasurementExtractor: Sendable {
 
   /// A value up to ten words after a ratio when an anchor word stands right before it and no
   /// other number, metabolite name or clause break comes between.
-  static func anchoredValue(from start: Int, sentence: Int32, text: TextAnalysis, nameAt: Set<Int>) -> (Double, Int)? {
+  static func anchoredValue(
+    from start: Int, sentence: Int32, text: TextAnalysis, startsName: (Int) -> Bool
+  ) -> (Double, Int)? {
     let tokens = text.tokens
     var cursor = start
     while cursor < tokens.count, cursor - start <= 10, text.sentenceOfToken[cursor] == sentence,
-      !nameAt.contains(cursor)
+      !startsName(cursor)
     {
       let token = tokens[cursor]
       if token.kind == .number {
@@ -171,15 +171,15 @@ public struct MeasurementExtractor: Sendable {
   }
 
   /// Further values of the same ratio after its first value, joined by comparison words.
-  static func furtherValues(after first: Int, sentence: Int32, text: TextAnalysis, nameAt: Set<Int>)
-    -> [(Double, Int)]
-  {
+  static func furtherValues(
+    after first: Int, sentence: Int32, text: TextAnalysis, startsName: (Int) -> Bool
+  ) -> [(Double, Int)] {
     let tokens = text.tokens
     var found: [(Double, Int)] = []
     var cursor = first + 1
     var words = 0
     while cursor < tokens.count, text.sentenceOfToken[cursor] == sentence, words <= 4,
-      !nameAt.contains(cursor)
+      !startsName(cursor)
     {
       let token = tokens[cursor]
       if token.kind == .number {
