@@ -1,4 +1,3 @@
-import Foundation
 import MRSNLP
 
 /// `mrs-nlp agree`: Cohen's kappa per label between two annotations of the same documents.
@@ -47,11 +46,11 @@ enum AgreeCommand {
       io.out(writer.bytes + [0x0A])
     } else {
       io.out("documents in both: \(agreement.documents); in one file only: \(agreement.onlyInOne.count)\n")
-      io.out("label".padding(toLength: 46, withPad: " ", startingAt: 0) + "kappa   agreement  count A  count B\n")
+      io.out("label".padded(to: 46) + "kappa   agreement  count A  count B\n")
       for row in agreement.rows {
-        let kappa = String(format: "%.3f", row.kappa)
-        let observed = String(format: "%.3f", row.observed)
-        io.out("\(row.label.padding(toLength: 46, withPad: " ", startingAt: 0))\(kappa)   \(observed)      \(row.positivesA)       \(row.positivesB)\n")
+        let kappa = EvaluationReport.fixed(row.kappa)
+        let observed = EvaluationReport.fixed(row.observed)
+        io.out("\(row.label.padded(to: 46))\(kappa)   \(observed)      \(row.positivesA)       \(row.positivesB)\n")
       }
     }
     return .success

@@ -1,4 +1,3 @@
-import Foundation
 import MRSNLP
 
 /// `mrs-nlp assert`: the assertion of one target phrase per JSONL record.

@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 import MRSNLP
 
 /// `mrs-nlp classify`: reads records, classifies each, writes one output record per input record.
@@ -23,7 +22,7 @@ enum ClassifyCommand {
       try parsed.choice("--format", ["text", "json", "jsonl", "csv", "html"])
       ?? (io.outputIsTerminal ? "text" : "jsonl")
     let kind = DocumentKind(rawValue: try parsed.choice("--kind", ["order", "report"]) ?? "order") ?? .order
-    let jobs = try positiveInteger(parsed, "--jobs") ?? ProcessInfo.processInfo.activeProcessorCount
+    let jobs = try positiveInteger(parsed, "--jobs") ?? ProcessEnvironment.processorCount
     let maximumRecordBytes = try positiveInteger(parsed, "--max-record-bytes") ?? defaultMaximumRecordBytes
     let lexicon = try MRSNLPCommandLine.loadLexicon(parsed, io: io)
     let classifier = Classifier(lexicon: lexicon)
@@ -142,7 +141,7 @@ final class SpellingMemoBox: @unchecked Sendable {
 /// One slot per record, each written by exactly one worker thread, read after all have finished.
 final class ResultSlots: @unchecked Sendable {
   private var slots: [Classification?]
-  private let lock = NSLock()
+  private let lock = Lock()
 
   init(count: Int) { slots = Array(repeating: nil, count: count) }
 

@@ -1,4 +1,3 @@
-import Foundation
 import MRSNLP
 
 /// `mrs-nlp eval`: scores classify against annotated corpora.
@@ -18,7 +17,7 @@ enum EvalCommand {
     var corpusBytes: [LexiconSourceFile] = []
     let sources = try InputSources.resolve(parsed.positionals, explicitInput: "jsonl", io: io)
     for case .file(let path, _) in sources {
-      corpusBytes.append(LexiconSourceFile(name: (path as NSString).lastPathComponent, bytes: [UInt8](FileManager.default.contents(atPath: path) ?? Data())))
+      corpusBytes.append(LexiconSourceFile(name: FileSystem.lastComponent(path), bytes: (try? FileSystem.read(path)) ?? []))
     }
     try InputSources.forEachRecord(sources, kind: .order, id: nil, io: io) { record in
       guard let document = record.document, let json = record.json else {
@@ -33,7 +32,7 @@ enum EvalCommand {
     let report = EvaluationReport(outcomes: outcomes, unscored: unscored)
     let json = report.json(
       tool: "mrs-nlp \(HelpText.version)", lexiconDigest: lexicon.digest,
-      corpus: parsed.positionals.map { ($0 as NSString).lastPathComponent },
+      corpus: parsed.positionals.map { FileSystem.lastComponent($0) },
       corpusDigest: LexiconSourceFile.digest(corpusBytes))
     switch format {
     case "json": io.out(json)
@@ -41,18 +40,23 @@ enum EvalCommand {
     default: io.out(report.text(errors: errors))
     }
     if let path = parsed.options["--write-baseline"] {
-      guard FileManager.default.createFile(atPath: path, contents: Data(json)) else {
-        throw UsageError(message: "Cannot write '\(path)'.")
+      do {
+        try FileSystem.write(json, to: path)
+      } catch {
+        throw UsageError(message: "Cannot write '\(path)': \(error.reason).")
       }
     }
     var status = ExitStatus.success
     if let path = parsed.options["--compare"] {
-      guard let data = FileManager.default.contents(atPath: path) else {
-        throw UsageError(message: "Cannot read the baseline '\(path)'.")
+      let bytes: [UInt8]
+      do {
+        bytes = try FileSystem.read(path)
+      } catch {
+        throw UsageError(message: "Cannot read the baseline '\(path)': \(error.reason).")
       }
       let baseline: JSONValue
       do {
-        baseline = try JSONParser.parse([UInt8](data))
+        baseline = try JSONParser.parse(bytes)
       } catch {
         throw UsageError(message: "The baseline '\(path)' is not JSON: \(error)")
       }

@@ -1,4 +1,3 @@
-import Foundation
 import MRSNLP
 
 /// Where classify reads from: words on the command line, standard input, or files.
@@ -25,13 +24,11 @@ enum InputSources {
     if positionals.isEmpty || positionals == ["-"] {
       return [.standardInput(format: explicitInput ?? "text")]
     }
-    let manager = FileManager.default
     func absolute(_ path: String) -> String {
       path.hasPrefix("/") ? path : io.currentDirectory + "/" + path
     }
     let existing = positionals.filter { path in
-      var isDirectory: ObjCBool = false
-      return path == "-" || (manager.fileExists(atPath: absolute(path), isDirectory: &isDirectory) && !isDirectory.boolValue)
+      path == "-" || FileSystem.kind(absolute(path)).map { $0 != .directory } == true
     }
     let asFiles = existing.count == positionals.count && (explicitInput != "text" || positionals.count > 0)
     if explicitInput != nil && explicitInput != "text" || asFiles {
@@ -69,14 +66,16 @@ enum InputSources {
       case .argumentText(let text):
         try body(textRecord(Array(text.utf8)[...], id: id ?? "text", kind: kind))
       case .standardInput(let format):
-        try read(handle: io.openStandardInput(), format: format, name: id ?? "stdin", kind: kind, limit: limit, csvHeader: csvHeader,
+        try read(io.openStandardInput(), format: format, name: id ?? "stdin", kind: kind, limit: limit, csvHeader: csvHeader,
           keepsWholeObject: keepsWholeObject, body)
       case .file(let path, let format):
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-          throw UsageError(message: "Cannot open '\(path)' for reading.")
+        let file: InputFile
+        do throws(FileSystemError) {
+          file = try InputFile(path: path)
+        } catch {
+          throw UsageError(message: "Cannot open '\(path)' for reading: \(error.reason).")
         }
-        defer { try? handle.close() }
-        try read(handle: handle, format: format, name: id ?? (path as NSString).lastPathComponent, kind: kind, limit: limit, csvHeader: csvHeader,
+        try read(file, format: format, name: id ?? FileSystem.lastComponent(path), kind: kind, limit: limit, csvHeader: csvHeader,
           keepsWholeObject: keepsWholeObject, body)
       }
     }
@@ -84,27 +83,31 @@ enum InputSources {
   }
 
   static func read(
-    handle: FileHandle, format: String, name: String, kind: DocumentKind, limit: Int,
+    _ file: InputFile, format: String, name: String, kind: DocumentKind, limit: Int,
     csvHeader: (([String]) -> Void)?, keepsWholeObject: Bool, _ body: (InputRecord) throws -> Void
   ) throws {
+    func wholeInput() throws(UsageError) -> [UInt8] {
+      guard let bytes = file.readToEnd() else { throw UsageError(message: "Reading '\(name)' failed.") }
+      return bytes
+    }
     switch format {
     case "csv":
-      let (header, records) = CSVReader().read([UInt8](handle.readDataToEndOfFile()))
+      let (header, records) = CSVReader().read(try wholeInput())
       csvHeader?(header)
       for record in records { try body(record) }
       return
     case "hl7":
-      for record in HL7v2Reader().records([UInt8](handle.readDataToEndOfFile())) { try body(record) }
+      for record in HL7v2Reader().records(try wholeInput()) { try body(record) }
       return
     case "fhir":
-      for record in FHIRReader().records([UInt8](handle.readDataToEndOfFile())) { try body(record) }
+      for record in FHIRReader().records(try wholeInput()) { try body(record) }
       return
     default: break
     }
     if format == "jsonl" {
       // A JSONL line holds its text with JSON escapes and the other fields, so it may be a little
       // longer than the text; the text limit is applied again after decoding.
-      var lines = LineReader(handle: handle, maximumLineBytes: limit > Int.max / 2 ? Int.max : limit * 2 + 4096)
+      var lines = LineReader(file: file, maximumLineBytes: limit > Int.max / 2 ? Int.max : limit * 2 + 4096)
       let reader = JSONLRecordReader(keepsWholeObject: keepsWholeObject)
       var number = 0
       while let line = lines.next() {
@@ -116,9 +119,9 @@ enum InputSources {
           try body(InputRecord(id: String(number), line: number, error: "line \(number) is \(count) bytes, over the --max-record-bytes limit"))
         }
       }
+      if lines.failed { throw UsageError(message: "Reading '\(name)' failed after line \(number).") }
     } else {
-      let data = handle.readDataToEndOfFile()
-      try body(textRecord([UInt8](data)[...], id: name, kind: kind))
+      try body(textRecord(try wholeInput()[...], id: name, kind: kind))
     }
   }
 

@@ -1,4 +1,3 @@
-import Foundation
 import MRSNLP
 
 /// `mrs-nlp lexicon check`: validates a lexicon set and reports what a reviewer needs to know.
@@ -12,7 +11,7 @@ enum LexiconCheckCommand {
       do {
         files = try LexiconSourceFile.directory(directory)
       } catch {
-        throw UsageError(message: "Cannot read the lexicon folder '\(directory)': \(error.localizedDescription)")
+        throw UsageError(message: "Cannot read the lexicon folder '\(directory)': \(error.reason).")
       }
       name = directory
     } else {

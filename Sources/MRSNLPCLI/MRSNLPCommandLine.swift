@@ -1,4 +1,3 @@
-import Foundation
 import MRSNLP
 
 /// The `mrs-nlp` command line: dispatches to subcommands, prints errors, returns the exit status.
@@ -58,8 +57,8 @@ public enum MRSNLPCommandLine {
     do {
       return try body(arguments)
     } catch let error as UsageError {
-      let usage = help.components(separatedBy: "\n").first { $0.hasPrefix("USAGE:") } ?? ""
-      io.err("Error: \(error.message)\n\(usage.replacingOccurrences(of: "USAGE:", with: "Usage:"))\nSee 'mrs-nlp help \(name)' for more information.\n")
+      let usage = help.split(separator: "\n").first { $0.hasPrefix("USAGE:") }.map { "Usage:" + $0.dropFirst(6) } ?? ""
+      io.err("Error: \(error.message)\n\(usage)\nSee 'mrs-nlp help \(name)' for more information.\n")
       return .usage
     } catch let error as LexiconLoadError {
       io.err(error.description + "\nmrs-nlp: the lexicon set could not be loaded.\n")
@@ -99,16 +98,19 @@ public enum MRSNLPCommandLine {
       do {
         files = try LexiconSourceFile.directory(directory)
       } catch {
-        throw UsageError(message: "Cannot read the lexicon folder '\(directory)': \(error.localizedDescription)")
+        throw UsageError(message: "Cannot read the lexicon folder '\(directory)': \(error.reason).")
       }
       if files.isEmpty { throw UsageError(message: "The lexicon folder '\(directory)' holds no .tsv file.") }
     }
     var triggers: [ContextTrigger]?
     if let path = parsed.options["--context-rules"] {
-      guard let data = FileManager.default.contents(atPath: path) else {
-        throw UsageError(message: "Cannot read the context rules '\(path)'.")
+      let bytes: [UInt8]
+      do {
+        bytes = try FileSystem.read(path)
+      } catch {
+        throw UsageError(message: "Cannot read the context rules '\(path)': \(error.reason).")
       }
-      let read = try MedspacyContextRules.read([UInt8](data), file: (path as NSString).lastPathComponent)
+      let read = try MedspacyContextRules.read(bytes, file: FileSystem.lastComponent(path))
       for refusal in read.refused { io.err(refusal.description + "\n") }
       io.err("mrs-nlp: \(read.triggers.count) context rules read from \(path), \(read.refused.count) refused.\n")
       triggers = read.triggers

@@ -1,4 +1,3 @@
-import Foundation
 import MRSNLP
 
 /// Writes classify's output records in the chosen format, one per input record, as they come.
@@ -120,7 +119,14 @@ struct RecordOutput {
 enum CSV {
   static func field(_ value: String) -> String {
     if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-      return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+      var quoted = String.UnicodeScalarView()
+      quoted.append("\"")
+      for scalar in value.unicodeScalars {
+        quoted.append(scalar)
+        if scalar == "\"" { quoted.append("\"") }
+      }
+      quoted.append("\"")
+      return String(quoted)
     }
     return value
   }

@@ -1,9 +1,9 @@
-import Foundation
+import MRSNLP
 
 /// Where a command reads and writes: the real process streams, or buffers in tests.
 public final class ToolIO: @unchecked Sendable {
   /// Opens the standard input (or a test buffer) for reading.
-  public let openStandardInput: () -> FileHandle
+  public let openStandardInput: () -> InputFile
   private let writeOut: ([UInt8]) -> Void
   private let writeErr: ([UInt8]) -> Void
   /// Whether standard output is a terminal (changes the default format).
@@ -14,9 +14,9 @@ public final class ToolIO: @unchecked Sendable {
 
   /// Creates an IO set.
   public init(
-    openStandardInput: @escaping () -> FileHandle, writeOut: @escaping ([UInt8]) -> Void,
+    openStandardInput: @escaping () -> InputFile, writeOut: @escaping ([UInt8]) -> Void,
     writeErr: @escaping ([UInt8]) -> Void, outputIsTerminal: Bool,
-    currentDirectory: String = FileManager.default.currentDirectoryPath,
+    currentDirectory: String = FileSystem.currentDirectory,
     flushOut: @escaping () -> Void = {}
   ) {
     self.flushOut = flushOut
@@ -31,13 +31,13 @@ public final class ToolIO: @unchecked Sendable {
   public static func process() -> ToolIO {
     let buffer = OutputBuffer()
     return ToolIO(
-      openStandardInput: { FileHandle.standardInput },
+      openStandardInput: { InputFile.standardInput },
       writeOut: { bytes in buffer.append(bytes) },
       writeErr: { bytes in
         buffer.flush()
-        FileHandle.standardError.write(Data(bytes))
+        FileSystem.writeAll(bytes, to: 2)
       },
-      outputIsTerminal: isatty(STDOUT_FILENO) == 1, flushOut: buffer.flush)
+      outputIsTerminal: ProcessEnvironment.standardOutputIsTerminal, flushOut: buffer.flush)
   }
 
   /// Writes out what standard output holds (the process's own streams buffer it).
@@ -55,7 +55,7 @@ public final class ToolIO: @unchecked Sendable {
 /// rather than two per record.
 final class OutputBuffer: @unchecked Sendable {
   private var bytes: [UInt8] = []
-  private let lock = NSLock()
+  private let lock = Lock()
   private static let limit = 1 << 16
 
   func append(_ more: [UInt8]) {
@@ -70,7 +70,7 @@ final class OutputBuffer: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     guard !bytes.isEmpty else { return }
-    FileHandle.standardOutput.write(Data(bytes))
+    FileSystem.writeAll(bytes, to: 1)
     bytes.removeAll(keepingCapacity: true)
   }
 }

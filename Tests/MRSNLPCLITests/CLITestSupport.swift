@@ -1,4 +1,5 @@
 import Foundation
+import MRSNLP
 import MRSNLPCLI
 
 /// The outcome of one in-process command run.
@@ -24,7 +25,7 @@ func run(_ arguments: [String], stdin: [UInt8] = [], terminal: Bool = false) -> 
   FileManager.default.createFile(atPath: path, contents: Data(stdin))
   defer { try? FileManager.default.removeItem(atPath: path) }
   let io = ToolIO(
-    openStandardInput: { FileHandle(forReadingAtPath: path)! }, writeOut: out.append,
+    openStandardInput: { try! InputFile(path: path) }, writeOut: out.append,
     writeErr: err.append, outputIsTerminal: terminal)
   let status = MRSNLPCommandLine.run(arguments, io: io)
   return RunResult(status: status, out: out.text, err: err.text)

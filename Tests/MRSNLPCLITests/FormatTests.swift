@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import MRSNLPCLI
 
 @Suite("Input and output formats: CSV, HL7 v2, FHIR, HTML")
 struct FormatTests {
@@ -17,6 +18,14 @@ struct FormatTests {
     #expect(lines[3].hasSuffix("PA-9003,2026-01-14T10:15:00-05:00,MEDICARE ADVANTAGE"))
     #expect(lines[3].hasPrefix("ex-csv-3,needs-review,,,,,,\"line of business medicare-advantage"))
     #expect(lines[4].hasPrefix("ex-csv-4,needs-review,"))
+  }
+
+  @Test("CSV output quoting doubles every quote, even one a combining mark follows")
+  func csvQuoting() {
+    #expect(CSV.field("plain") == "plain")
+    #expect(CSV.field("a,b") == "\"a,b\"")
+    #expect(CSV.field("say \"no\"") == "\"say \"\"no\"\"\"")
+    #expect(CSV.field("x,\"\u{301}") == "\"x,\"\"\u{301}\"")
   }
 
   @Test("a CSV row with the wrong field count or an unterminated quote is an error record")

@@ -5,11 +5,12 @@ extension EvaluationReport {
   }
 
   static func row(_ label: String, _ counts: Counts) -> String {
-    let name = label.padding(toLength: 34, withPad: " ", startingAt: 0)
+    let name = label.padded(to: 34)
     return "  \(name) P \(fixed(counts.precision))  R \(fixed(counts.recall))  F1 \(fixed(counts.f1))  support \(counts.support)  (tp \(counts.truePositives) fp \(counts.falsePositives) fn \(counts.falseNegatives))"
   }
 
-  static func fixed(_ value: Double) -> String {
+  /// `value` with three decimals, as `%.3f` writes it.
+  public static func fixed(_ value: Double) -> String {
     let rounded = (value * 1000).rounded() / 1000
     var text = String(rounded)
     while text.split(separator: ".").last.map({ $0.count < 3 }) ?? false { text += "0" }
@@ -24,7 +25,7 @@ extension EvaluationReport {
     lines.append("main figures (95% bootstrap interval, 1000 resamples, seed 20261129):")
     for (name, value) in main {
       let interval = intervals[name].map { " [\(Self.fixed($0.0)), \(Self.fixed($0.1))]" } ?? ""
-      lines.append("  \(name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(Self.fixed(value))\(interval)")
+      lines.append("  \(name.padded(to: 44)) \(Self.fixed(value))\(interval)")
     }
     func section(_ title: String, _ labels: [String: Counts]) {
       lines.append("")
@@ -38,10 +39,10 @@ extension EvaluationReport {
     section("decision", decision)
     lines.append("")
     lines.append("decision confusion (rows gold, columns predicted):")
-    lines.append("  " + "".padding(toLength: 16, withPad: " ", startingAt: 0) + Decision.allCases.map { $0.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0) }.joined())
+    lines.append("  " + "".padded(to: 16) + Decision.allCases.map { $0.rawValue.padded(to: 16) }.joined())
     for gold in Decision.allCases {
-      let cells = Decision.allCases.map { String(confusion[gold.rawValue]?[$0.rawValue] ?? 0).padding(toLength: 16, withPad: " ", startingAt: 0) }
-      lines.append("  " + gold.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0) + cells.joined())
+      let cells = Decision.allCases.map { String(confusion[gold.rawValue]?[$0.rawValue] ?? 0).padded(to: 16) }
+      lines.append("  " + gold.rawValue.padded(to: 16) + cells.joined())
     }
     section("indications", indications)
     section("other indications", others)

@@ -1,6 +1,4 @@
-import Foundation
-
-/// Reads a file handle line by line in fixed-size chunks, so memory holds one line, not the file.
+/// Reads a file line by line in fixed-size chunks, so memory holds one line, not the file.
 ///
 /// Lines end at LF, CR LF or a lone CR; a final line without an end is still returned. A line
 /// longer than `maximumLineBytes` is not kept: its bytes are skipped up to the next line end and
@@ -14,7 +12,7 @@ public struct LineReader {
     case tooLong(Int)
   }
 
-  private let handle: FileHandle
+  private let file: InputFile
   private var buffer: [UInt8] = []
   private var start = 0
   /// Where the search for the next line end resumes: bytes before it hold no line end.
@@ -23,9 +21,12 @@ public struct LineReader {
   private let chunkSize: Int
   private let maximumLineBytes: Int
 
-  /// Creates a reader over `handle`.
-  public init(handle: FileHandle, chunkSize: Int = 1 << 16, maximumLineBytes: Int = Int.max) {
-    self.handle = handle
+  /// Whether reading stopped on an error from the system rather than at the end of the input.
+  public private(set) var failed = false
+
+  /// Creates a reader over `file`.
+  public init(file: InputFile, chunkSize: Int = 1 << 16, maximumLineBytes: Int = Int.max) {
+    self.file = file
     self.chunkSize = chunkSize
     self.maximumLineBytes = maximumLineBytes
   }
@@ -36,8 +37,13 @@ public struct LineReader {
       scanned -= start
       start = 0
     }
-    let data = handle.readData(ofLength: chunkSize)
-    if data.isEmpty { finished = true } else { buffer.append(contentsOf: data) }
+    switch file.read(into: &buffer, upTo: chunkSize) {
+    case 0: finished = true
+    case nil:
+      finished = true
+      failed = true
+    default: break
+    }
   }
 
   /// The next line, or nil at the end of input.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// One lexicon file's name and bytes, before parsing.
 public struct LexiconSourceFile: Sendable, Hashable {
   /// The file name, used in diagnostics (`context.tsv`).
@@ -14,14 +12,14 @@ public struct LexiconSourceFile: Sendable, Hashable {
   }
 
   /// Reads every `*.tsv` file of a folder, sorted by name.
-  public static func directory(_ path: String) throws -> [LexiconSourceFile] {
-    let url = URL(fileURLWithPath: path, isDirectory: true)
-    let names = try FileManager.default.contentsOfDirectory(atPath: path)
-      .filter { $0.hasSuffix(".tsv") }.sorted()
-    return try names.map { name in
-      let data = try Data(contentsOf: url.appendingPathComponent(name))
-      return LexiconSourceFile(name: name, bytes: [UInt8](data))
+  public static func directory(_ path: String) throws(FileSystemError) -> [LexiconSourceFile] {
+    let names = try FileSystem.entries(path).filter { $0.hasSuffix(".tsv") }.sorted()
+    let folder = path.hasSuffix("/") ? path : path + "/"
+    var files: [LexiconSourceFile] = []
+    for name in names {
+      files.append(LexiconSourceFile(name: name, bytes: try FileSystem.read(folder + name)))
     }
+    return files
   }
 
   /// The lexicons compiled into the library from the repository's `lexicons/` folder.

@@ -1,4 +1,3 @@
-import Foundation
 
 /// Builds the matching form of a token: case-folded, diacritics removed, shorthand punctuation dropped.
 ///
@@ -6,7 +5,7 @@ import Foundation
 public enum Normalizer {
   /// The normalized form of the scalars `text[range]`.
   ///
-  /// - Complexity: O(n) in the length of the range; ASCII text takes a fast path without Foundation.
+  /// - Complexity: O(n) in the length of the range; ASCII text takes a fast path.
   public static func normalize(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
     var hasDigit = false
     var isASCII = true
@@ -31,10 +30,9 @@ public enum Normalizer {
       }
     }
     var view = String.UnicodeScalarView()
-    for scalar in scalars where !(dropShorthandPunctuation && (scalar == "/" || scalar == ".")) {
-      view.append(scalar)
-    }
-    return String(view).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    LetterFolds.fold(
+      scalars.lazy.filter { !(dropShorthandPunctuation && ($0 == "/" || $0 == ".")) }, into: &view)
+    return String(view)
   }
 
   /// The normalized form of a whole phrase's single token text (used for lexicon keys).

@@ -1,0 +1,62 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// An open file or stream read in chunks: standard input, or a file it opened and closes.
+public final class InputFile: @unchecked Sendable {
+  private let descriptor: Int32
+  private let ownsDescriptor: Bool
+
+  /// Opens the file at `path` for reading.
+  public init(path: String) throws(FileSystemError) {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw FileSystemError(path: path, errorNumber: errno) }
+    self.descriptor = descriptor
+    self.ownsDescriptor = true
+  }
+
+  private init(borrowing descriptor: Int32) {
+    self.descriptor = descriptor
+    self.ownsDescriptor = false
+  }
+
+  /// The process's standard input (never closed by this object).
+  public static var standardInput: InputFile { InputFile(borrowing: 0) }
+
+  deinit {
+    if ownsDescriptor { close(descriptor) }
+  }
+
+  /// Appends up to `count` bytes to `buffer`; returns how many were read, 0 at the end of input,
+  /// nil on a read error.
+  public func read(into buffer: inout [UInt8], upTo count: Int) -> Int? {
+    let start = buffer.count
+    var got = 0
+    buffer.append(contentsOf: repeatElement(0, count: count))
+    while true {
+      got = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + start, count) }
+      if got < 0 && errno == EINTR { continue }
+      break
+    }
+    buffer.removeLast(count - max(got, 0))
+    return got < 0 ? nil : got
+  }
+
+  /// Everything left to read, or nil on a read error.
+  public func readToEnd() -> [UInt8]? {
+    var bytes: [UInt8] = []
+    while true {
+      guard let got = read(into: &bytes, upTo: max(1 << 16, bytes.count)) else { return nil }
+      if got == 0 { return bytes }
+    }
+  }
+}
+
+/// The C library's `read`, named apart from `InputFile.read(into:upTo:)`.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+  read(descriptor, buffer, count)
+}

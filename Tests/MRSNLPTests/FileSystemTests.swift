@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import MRSNLP
+
+@Suite("File system")
+struct FileSystemTests {
+  let folder = "/tmp/mrs-nlp-fs-test-\(UInt64.random(in: 0...UInt64.max))"
+
+  @Test("write, read back, list, and tell files from folders")
+  func roundTrip() throws {
+    defer { try? FileManager.default.removeItem(atPath: folder + ".probe") }
+    try FileSystem.write([], to: folder + ".probe")
+    #expect(FileSystem.kind(folder + ".probe") == .file)
+    #expect(FileSystem.kind("/tmp") == .directory)
+    #expect(FileSystem.kind(folder + "/nothing") == nil)
+    let bytes: [UInt8] = Array("é\n".utf8) + (0..<200_000).map { UInt8($0 % 251) }
+    try FileSystem.write(bytes, to: folder + ".probe")
+    #expect(try FileSystem.read(folder + ".probe") == bytes, "larger than one read chunk")
+    #expect(try FileSystem.entries("/tmp").contains(FileSystem.lastComponent(folder + ".probe")))
+    #expect(try !FileSystem.entries("/tmp").contains("."))
+  }
+
+  @Test("a missing file or folder gives the system's reason and the path")
+  func missing() {
+    #expect(throws: FileSystemError.self) { try FileSystem.read(folder + "/missing.tsv") }
+    do {
+      _ = try LexiconSourceFile.directory(folder + "/none")
+      Issue.record("no error for a missing folder")
+    } catch {
+      #expect(error.reason == "No such file or directory")
+      #expect(error.description.hasPrefix(folder + "/none: "))
+    }
+  }
+
+  @Test("the last path component")
+  func lastComponent() {
+    #expect(FileSystem.lastComponent("corpora/dev.jsonl") == "dev.jsonl")
+    #expect(FileSystem.lastComponent("dev.jsonl") == "dev.jsonl")
+    #expect(FileSystem.lastComponent("/a/b/") == "b")
+    #expect(FileSystem.lastComponent("/") == "/")
+  }
+
+  @Test("a line reader over a file returns every line, whatever the chunk size")
+  func lineReaderChunks() throws {
+    defer { try? FileManager.default.removeItem(atPath: folder + ".lines") }
+    let text = "one\r\ntwo\rthree\n\nfour"
+    try FileSystem.write(Array(text.utf8), to: folder + ".lines")
+    for chunk in [1, 2, 3, 64] {
+      var reader = LineReader(file: try InputFile(path: folder + ".lines"), chunkSize: chunk)
+      var lines: [String] = []
+      while case .bytes(let bytes)? = reader.next() { lines.append(String(decoding: bytes, as: UTF8.self)) }
+      #expect(lines == ["one", "two", "three", "", "four"], "chunk size \(chunk)")
+      #expect(!reader.failed)
+    }
+  }
+
+  @Test("padding fills or cuts to a width in scalars")
+  func padding() {
+    #expect("ab".padded(to: 4) == "ab  ")
+    #expect("abcdef".padded(to: 3) == "abc")
+    #expect("é".padded(to: 2) == "é ")
+  }
+}
