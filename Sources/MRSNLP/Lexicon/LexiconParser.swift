@@ -114,7 +114,7 @@ struct LexiconParser {
     var attributes = Attributes()
     if text.isEmpty { return attributes }
     var ok = true
-    for word in text.split(separator: " ").map(String.init) {
+    for word in text.utf8.split(separator: 0x20).map({ String(decoding: $0, as: UTF8.self) }) {
       switch word {
       case "case": attributes.caseSensitive = true
       case "nofuzzy": attributes.fuzzy = false
@@ -193,14 +193,24 @@ struct LexiconParser {
   }
 
   mutating func checkDuplicateTerms() {
-    var seen: [String: TermEntry] = [:]
+    var seen: [DuplicateKey: TermEntry] = [:]
+    seen.reserveCapacity(terms.count)
     for (term, tokens) in zip(terms, termTokens) {
       // Mentions and cues are matched in separate layers, so a phrase may be both.
-      let layer = concepts[term.concept]?.role.rawValue ?? ""
-      let key = layer + "|" + (term.caseSensitive
-        ? tokens.original.map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
-        : tokens.normalized.joined(separator: " "))
-      if let earlier = seen[key] {
+      var key = concepts[term.concept]?.role.rawValue ?? ""
+      key += "|"
+      if term.caseSensitive {
+        for (index, word) in tokens.original.enumerated() {
+          if index > 0 { key += " " }
+          key.unicodeScalars.append(contentsOf: word)
+        }
+      } else {
+        for (index, word) in tokens.normalized.enumerated() {
+          if index > 0 { key += " " }
+          key += word
+        }
+      }
+      if let earlier = seen[DuplicateKey(text: key)] {
         if earlier.concept == term.concept {
           error(
             term.file, term.line,
@@ -212,9 +222,16 @@ struct LexiconParser {
           )
         }
       } else {
-        seen[key] = term
+        seen[DuplicateKey(text: key)] = term
       }
     }
+  }
+
+  /// A term's layer and matched words, hashed with FNV-1a over its bytes: cheaper than the
+  /// standard library's seeded hash of the whole string, and only compared when hashes agree.
+  struct DuplicateKey: Hashable {
+    var text: String
+    func hash(into hasher: inout Hasher) { hasher.combine(FNV1a.hash(text)) }
   }
 
   static func isCodeShape(_ code: String) -> Bool {

@@ -34,31 +34,63 @@ public struct TSVTable: Sendable {
       fail(1, "the file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")
       return nil
     }
-    guard String(validating: bytes, as: UTF8.self) != nil else {
-      var line = 1
-      for lineBytes in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
-        if String(validating: lineBytes, as: UTF8.self) == nil { break }
-        line += 1
+    return bytes.withUnsafeBufferPointer { buffer in
+      parse(file: file, buffer: buffer, diagnostics: &diagnostics)
+    }
+  }
+
+  /// The byte ranges of the lines of `buffer`, split at LF (a CR before it stays in the line).
+  private static func lineRanges(_ buffer: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    var start = 0
+    for index in 0..<buffer.count where buffer[index] == 0x0A {
+      ranges.append(start..<index)
+      start = index + 1
+    }
+    ranges.append(start..<buffer.count)
+    return ranges
+  }
+
+  private static func parse(
+    file: String, buffer: UnsafeBufferPointer<UInt8>, diagnostics: inout [LexiconDiagnostic]
+  ) -> TSVTable? {
+    func fail(_ line: Int, _ message: String) {
+      diagnostics.append(LexiconDiagnostic(file: file, line: line, message: message))
+    }
+    func text(_ range: Range<Int>) -> String {
+      String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+    }
+    let lines = lineRanges(buffer)
+    // Line ends never fall inside a UTF-8 sequence, so checking line by line (and only lines with
+    // a byte over 0x7F) is checking the file.
+    for (index, range) in lines.enumerated() where buffer[range].contains(where: { $0 >= 0x80 }) {
+      if String(validating: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) == nil {
+        fail(index + 1, "the line is not valid UTF-8")
+        return nil
       }
-      fail(line, "the line is not valid UTF-8")
-      return nil
     }
     var format: String?
     var version: Int?
     var columns: [String] = []
     var rows: [TSVRow] = []
-    var lineNumber = 0
-    // The bytes are valid UTF-8, so every 0x0A, 0x0D and 0x09 byte is that character: split on bytes.
-    for rawLine in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
-      lineNumber += 1
-      var line = rawLine
-      if line.last == 0x0D {
+    var fieldRanges: [Range<Int>] = []
+    for (index, fullRange) in lines.enumerated() {
+      let lineNumber = index + 1
+      var range = fullRange
+      if range.count > 0 && buffer[range.upperBound - 1] == 0x0D {
         fail(lineNumber, "the line ends with CR LF; use LF line ends")
-        line = line.dropLast()
+        range = range.lowerBound..<(range.upperBound - 1)
       }
+      let line = buffer[range]
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || line.first == 0x23 { continue }
       if line.first == 0x40 {
-        let parts = line.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).map { String(decoding: $0, as: UTF8.self) }
+        var parts: [String] = []
+        var partStart = range.lowerBound
+        for position in range.lowerBound...range.upperBound
+        where position == range.upperBound || buffer[position] == 0x20 || buffer[position] == 0x09 {
+          if position > partStart { parts.append(text(partStart..<position)) }
+          partStart = position + 1
+        }
         switch parts[0] {
         case "@format": format = parts.count > 1 ? parts[1] : nil
         case "@version": version = parts.count > 1 ? Int(parts[1]) : nil
@@ -72,26 +104,34 @@ public struct TSVTable: Sendable {
         fail(lineNumber, "a data row comes before the @columns directive")
         continue
       }
-      let fieldBytes = line.split(separator: 0x09, omittingEmptySubsequences: false)
-      var fields = fieldBytes.map { String(decoding: $0, as: UTF8.self) }
-      if fields.count > columns.count {
+      fieldRanges.removeAll(keepingCapacity: true)
+      var fieldStart = range.lowerBound
+      for position in range where buffer[position] == 0x09 {
+        fieldRanges.append(fieldStart..<position)
+        fieldStart = position + 1
+      }
+      fieldRanges.append(fieldStart..<range.upperBound)
+      if fieldRanges.count > columns.count {
         fail(
           lineNumber,
-          "\(fields.count) fields where \(columns.count) are declared (\(columns.joined(separator: ", ")))")
+          "\(fieldRanges.count) fields where \(columns.count) are declared (\(columns.joined(separator: ", ")))")
         continue
       }
-      while fields.count < columns.count { fields.append("") }
       var clean = true
-      for (index, field) in fields.enumerated() {
-        if index < fieldBytes.count && Self.hasStraySpace(fieldBytes[index]) {
-          fail(lineNumber, "column '\(columns[index])' has leading, trailing or doubled spaces: '\(field)'")
+      for (column, fieldRange) in fieldRanges.enumerated() {
+        let field = buffer[fieldRange]
+        if Self.hasStraySpace(field) {
+          fail(lineNumber, "column '\(columns[column])' has leading, trailing or doubled spaces: '\(text(fieldRange))'")
           clean = false
-        } else if index < fieldBytes.count && Self.isSpreadsheetArtifact(fieldBytes[index]) {
-          fail(lineNumber, "column '\(columns[index])' holds a spreadsheet artifact: '\(field)'")
+        } else if Self.isSpreadsheetArtifact(field) {
+          fail(lineNumber, "column '\(columns[column])' holds a spreadsheet artifact: '\(text(fieldRange))'")
           clean = false
         }
       }
-      if clean { rows.append(TSVRow(line: lineNumber, fields: fields)) }
+      guard clean else { continue }
+      var fields = fieldRanges.map(text)
+      while fields.count < columns.count { fields.append("") }
+      rows.append(TSVRow(line: lineNumber, fields: fields))
     }
     guard let format else {
       fail(1, "missing '@format' directive")
@@ -105,13 +145,13 @@ public struct TSVTable: Sendable {
   }
 
   /// Whether a field is a spreadsheet's leftover: `#NAME?` or a pandas `Unnamed: 3` header.
-  static func isSpreadsheetArtifact(_ field: ArraySlice<UInt8>) -> Bool {
+  static func isSpreadsheetArtifact<Bytes: Collection<UInt8>>(_ field: Bytes) -> Bool {
     field.first == 0x23 && field.elementsEqual("#NAME?".utf8)
       || field.first == 0x55 && field.starts(with: "Unnamed:".utf8)
   }
 
   /// Whether a field starts or ends with a space or holds two spaces in a row.
-  static func hasStraySpace(_ field: ArraySlice<UInt8>) -> Bool {
+  static func hasStraySpace<Bytes: BidirectionalCollection<UInt8>>(_ field: Bytes) -> Bool {
     guard let first = field.first, let last = field.last else { return false }
     if first == 0x20 || last == 0x20 { return true }
     var previous: UInt8 = 0
