@@ -26,3 +26,17 @@ struct PhraseTokensTests {
     #expect(PhraseTokens("Ménière", keepOriginal: false).normalized == ["meniere"])
   }
 }
+
+@Suite("Plural forms of lexicon words")
+struct PluralEndingTests {
+  @Test("regular plurals: -s, -es, -is to -es, -y to -ies; none for short or non-letter words")
+  func endings() {
+    #expect(PhraseTrie.pluralEndings("lesion") == ["lesions", "lesiones"])
+    #expect(PhraseTrie.pluralEndings("metastasis") == ["metastasises", "metastases"])
+    #expect(PhraseTrie.pluralEndings("biopsy") == ["biopsys", "biopsyes", "biopsies"])
+    #expect(PhraseTrie.pluralEndings("mass") == ["masses"])
+    #expect(PhraseTrie.pluralEndings("ct").isEmpty)
+    #expect(PhraseTrie.pluralEndings("Mass").isEmpty)
+    #expect(PhraseTrie.pluralEndings("t2w").isEmpty)
+  }
+}

@@ -114,7 +114,19 @@ struct LexiconParser {
     var attributes = Attributes()
     if text.isEmpty { return attributes }
     var ok = true
-    for word in text.utf8.split(separator: 0x20).map({ String(decoding: $0, as: UTF8.self) }) {
+    for bytes in text.utf8.split(separator: 0x20) {
+      // The usual words are recognized on their bytes; only the others become strings.
+      if bytes.elementsEqual("nofuzzy".utf8) {
+        attributes.fuzzy = false
+        continue
+      } else if bytes.elementsEqual("noplural".utf8) {
+        attributes.plural = false
+        continue
+      } else if bytes.elementsEqual("case".utf8) {
+        attributes.caseSensitive = true
+        continue
+      }
+      let word = String(decoding: bytes, as: UTF8.self)
       switch word {
       case "case": attributes.caseSensitive = true
       case "nofuzzy": attributes.fuzzy = false
@@ -193,24 +205,30 @@ struct LexiconParser {
   }
 
   mutating func checkDuplicateTerms() {
-    var seen: [DuplicateKey: TermEntry] = [:]
+    /// The matching layer and words of a term: two terms are duplicates when these agree.
+    func layer(_ index: Int) -> String { concepts[terms[index].concept]?.role.rawValue ?? "" }
+    /// The words a term is matched on: as written for a case-sensitive term, normalized otherwise.
+    func words(_ index: Int) -> [String] {
+      terms[index].caseSensitive
+        ? termTokens[index].original.map { String(String.UnicodeScalarView($0)) }
+        : termTokens[index].normalized
+    }
+    // Terms grouped by an FNV-1a hash of layer and words, compared only within a group: no key
+    // strings are built for the usual term.
+    var seen: [UInt64: [Int]] = [:]
     seen.reserveCapacity(terms.count)
-    for (term, tokens) in zip(terms, termTokens) {
-      // Mentions and cues are matched in separate layers, so a phrase may be both.
-      var key = concepts[term.concept]?.role.rawValue ?? ""
-      key += "|"
-      if term.caseSensitive {
-        for (index, word) in tokens.original.enumerated() {
-          if index > 0 { key += " " }
-          key.unicodeScalars.append(contentsOf: word)
-        }
-      } else {
-        for (index, word) in tokens.normalized.enumerated() {
-          if index > 0 { key += " " }
-          key += word
-        }
+    for index in terms.indices {
+      let term = terms[index]
+      var hasher = FNV1a()
+      hasher.add(layer(index).utf8)
+      hasher.add(0x7C)
+      for word in term.caseSensitive ? words(index) : termTokens[index].normalized {
+        hasher.add(word.utf8)
+        hasher.add(0x20)
       }
-      if let earlier = seen[DuplicateKey(text: key)] {
+      let key = hasher.value
+      if let earlierIndex = seen[key]?.first(where: { layer($0) == layer(index) && words($0) == words(index) }) {
+        let earlier = terms[earlierIndex]
         if earlier.concept == term.concept {
           error(
             term.file, term.line,
@@ -222,16 +240,9 @@ struct LexiconParser {
           )
         }
       } else {
-        seen[DuplicateKey(text: key)] = term
+        seen[key, default: []].append(index)
       }
     }
-  }
-
-  /// A term's layer and matched words, hashed with FNV-1a over its bytes: cheaper than the
-  /// standard library's seeded hash of the whole string, and only compared when hashes agree.
-  struct DuplicateKey: Hashable {
-    var text: String
-    func hash(into hasher: inout Hasher) { hasher.combine(FNV1a.hash(text)) }
   }
 
   static func isCodeShape(_ code: String) -> Bool {

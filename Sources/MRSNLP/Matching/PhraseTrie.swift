@@ -55,57 +55,81 @@ public struct PhraseTrie: Sendable {
   ) -> Int? {
     let normalized = tokens.normalized
     guard !normalized.isEmpty else { return nil }
-    let index = phrases.count
+    let index = Int32(phrases.count)
     phrases.append(Phrase(caseTokens: caseSensitive ? tokens.original : nil, allowFuzzy: fuzzy))
-    var variants: [[String]] = [normalized]
-    if let joined = tokens.joined, joined != normalized { variants.append(joined) }
-    let spelledVariants = variants.count
+    let joined = tokens.joined.flatMap { $0 == normalized ? nil : $0 }
+    // The spelled forms first, then each with its plural endings, in the order matches rely on.
+    addPath(normalized[...], last: nil, phrase: index, indexSpelling: fuzzy, &vocabulary, &fuzzyIndex)
+    if let joined { addPath(joined[...], last: nil, phrase: index, indexSpelling: fuzzy, &vocabulary, &fuzzyIndex) }
     if plural && !caseSensitive {
-      for variant in variants {
-        for ending in Self.pluralEndings(variant[variant.count - 1]) {
-          variants.append(Array(variant.dropLast()) + [ending])
+      for variant in [normalized, joined] {
+        guard let variant, let lastWord = variant.last else { continue }
+        for ending in Self.pluralEndings(lastWord) {
+          // Plural forms stay out of the misspelling index: "necrosus" is one edit from both
+          // "necrosis" and "necroses", and that tie would hide the match.
+          addPath(variant.dropLast(), last: ending, phrase: index, indexSpelling: false, &vocabulary, &fuzzyIndex)
         }
       }
     }
-    for (variantIndex, variant) in variants.enumerated() {
-      var node: Int32 = 0
-      for word in variant {
-        let id = vocabulary.intern(word)
-        // Plural forms stay out of the misspelling index: "necrosus" is one edit from both
-        // "necrosis" and "necroses", and that tie would hide the match.
-        if fuzzy && variantIndex < spelledVariants && word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) {
-          fuzzyIndex.add(word, id: id)
-        }
-        if let next = edges.child(node, id) {
-          node = next
-        } else {
-          let next = Int32(terminals.count)
-          hasChildren.append(false)
-          terminals.append([])
-          edges.set(node, id, next)
-          hasChildren[Int(node)] = true
-          if node == 0 {
-            if startWords.count <= Int(id) {
-              startWords.append(contentsOf: repeatElement(false, count: Int(id) + 1 - startWords.count))
-            }
-            startWords[Int(id)] = true
-          }
-          node = next
-        }
+    return Int(index)
+  }
+
+  /// Adds the path of `words` (then `last`, when given) ending at `phrase`.
+  private mutating func addPath(
+    _ words: ArraySlice<String>, last: String?, phrase: Int32, indexSpelling: Bool,
+    _ vocabulary: inout Vocabulary, _ fuzzyIndex: inout FuzzyIndex
+  ) {
+    var node: Int32 = 0
+    func step(_ word: String, _ trie: inout PhraseTrie) {
+      let id = vocabulary.intern(word)
+      if indexSpelling && word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) {
+        fuzzyIndex.add(word, id: id)
       }
-      if !terminals[Int(node)].contains(Int32(index)) { terminals[Int(node)].append(Int32(index)) }
+      if let next = trie.edges.child(node, id) {
+        node = next
+        return
+      }
+      let next = Int32(trie.terminals.count)
+      trie.hasChildren.append(false)
+      trie.terminals.append([])
+      trie.edges.set(node, id, next)
+      trie.hasChildren[Int(node)] = true
+      if node == 0 {
+        if trie.startWords.count <= Int(id) {
+          trie.startWords.append(contentsOf: repeatElement(false, count: Int(id) + 1 - trie.startWords.count))
+        }
+        trie.startWords[Int(id)] = true
+      }
+      node = next
     }
-    return index
+    for word in words { step(word, &self) }
+    if let last { step(last, &self) }
+    if !terminals[Int(node)].contains(phrase) { terminals[Int(node)].append(phrase) }
   }
 
   /// Regular plural spellings of a word: `lesion` → `lesions`, `metastasis` → `metastases`.
   static func pluralEndings(_ word: String) -> [String] {
-    guard word.utf8.count >= 3, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return [] }
-    var endings = [word + "s", word + "es"]
-    if word.hasSuffix("is") { endings.append(String(word.dropLast(2)) + "es") }
-    if word.hasSuffix("y") { endings.append(String(word.dropLast()) + "ies") }
-    if word.hasSuffix("s") { endings.removeFirst() }
-    return endings
+    var word = word
+    return word.withUTF8 { bytes in
+      guard bytes.count >= 3, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return [] }
+      /// The word's first `keep` bytes followed by `suffix`.
+      func spelled(keeping keep: Int, _ suffix: StaticString) -> String {
+        String(unsafeUninitializedCapacity: keep + suffix.utf8CodeUnitCount) { buffer in
+          for offset in 0..<keep { buffer[offset] = bytes[offset] }
+          for offset in 0..<suffix.utf8CodeUnitCount { buffer[keep + offset] = suffix.utf8Start[offset] }
+          return keep + suffix.utf8CodeUnitCount
+        }
+      }
+      let count = bytes.count
+      let endsInS = bytes[count - 1] == 0x73
+      var endings: [String] = []
+      endings.reserveCapacity(3)
+      if !endsInS { endings.append(spelled(keeping: count, "s")) }
+      endings.append(spelled(keeping: count, "es"))
+      if endsInS && bytes[count - 2] == 0x69 { endings.append(spelled(keeping: count - 2, "es")) }
+      if bytes[count - 1] == 0x79 { endings.append(spelled(keeping: count - 1, "ies")) }
+      return endings
+    }
   }
 
   /// Every phrase occurrence in `stream` (overlapping ones included).
