@@ -218,12 +218,24 @@ public struct JSONParser {
     return value
   }
 
+  /// Where the run of string bytes needing no care (no quote, backslash or control byte) that
+  /// starts at `start` ends.
+  private func plainRunEnd(from start: Int) -> Int {
+    bytes.withUnsafeBufferPointer { buffer in
+      var end = start
+      while end < buffer.count {
+        let byte = buffer[end]
+        if byte == 0x22 || byte == 0x5C || byte < 0x20 { break }
+        end += 1
+      }
+      return end
+    }
+  }
+
   private mutating func string(build: Bool) throws(JSONParseError) -> String {
     index += 1
     let start = index
-    while index < bytes.count, bytes[index] != 0x22, bytes[index] != 0x5C, bytes[index] >= 0x20 {
-      index += 1
-    }
+    index = plainRunEnd(from: index)
     if index < bytes.count && bytes[index] == 0x22 {
       // No escape: the common case decodes straight from the input.
       index += 1
@@ -242,8 +254,10 @@ public struct JSONParser {
       }
       if byte < 0x20 { throw fail("unescaped control character in a string") }
       if byte != 0x5C {
-        out.append(byte)
-        index += 1
+        // A run of plain bytes up to the next quote, escape or control byte, copied at once.
+        let run = index
+        index = plainRunEnd(from: index)
+        out.append(contentsOf: bytes[run..<index])
         continue
       }
       index += 1

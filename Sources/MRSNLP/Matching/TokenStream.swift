@@ -21,44 +21,31 @@ public struct TokenStream: Sendable {
     tokens: [Token], sentenceOfToken: [Int32], vocabulary: Vocabulary, fuzzy: FuzzyIndex,
     memo: inout SpellingMemo
   ) {
-    var tokenIndex: [Int] = []
-    var ids: [Int32] = []
-    var fuzzyIds: [Int32] = []
-    var joinedIds: [Int32] = []
-    var segment: [Int32] = []
-    tokenIndex.reserveCapacity(tokens.count)
-    ids.reserveCapacity(tokens.count)
-    fuzzyIds.reserveCapacity(tokens.count)
-    joinedIds.reserveCapacity(tokens.count)
-    segment.reserveCapacity(tokens.count)
-    for (index, token) in tokens.enumerated() {
-      if Self.isIntraWordHyphen(tokens, index) { continue }
-      tokenIndex.append(index)
-      let id = vocabulary.id(token.normalized) ?? -1
-      ids.append(id)
-      var fuzzyId: Int32 = -1
+    // Column by column: each array is built by one `map` over the positions, without the
+    // per-element capacity and uniqueness checks of appending to five arrays in one loop.
+    let tokenIndex = tokens.indices.filter { !Self.isIntraWordHyphen(tokens, $0) }
+    let ids = tokenIndex.map { vocabulary.id(tokens[$0].normalized) ?? -1 }
+    var fuzzyIds = [Int32](repeating: -1, count: ids.count)
+    for (position, index) in tokenIndex.enumerated() where ids[position] < 0 && tokens[index].kind == .word {
+      let word = tokens[index].normalized
       // Most unknown words are too short to be a misspelling and hold no OCR digit: those skip
       // the memo.
-      let ocr = id < 0 && token.kind == .word ? Self.ocrLetters(token.normalized) : nil
-      if id < 0 && token.kind == .word && (ocr != nil || FuzzyIndex.mayLookUp(token.normalized)) {
-        fuzzyId = memo.id(for: token.normalized) {
-          if let ocr, let exact = vocabulary.id(ocr) { return exact }
-          return fuzzy.lookup(ocr ?? token.normalized) ?? -1
-        }
+      let ocr = Self.ocrLetters(word)
+      guard ocr != nil || FuzzyIndex.mayLookUp(word) else { continue }
+      fuzzyIds[position] = memo.id(for: word) {
+        if let ocr, let exact = vocabulary.id(ocr) { return exact }
+        return fuzzy.lookup(ocr ?? word) ?? -1
       }
-      fuzzyIds.append(fuzzyId)
-      var joined: Int32 = -1
-      if index + 2 < tokens.count && Self.isIntraWordHyphen(tokens, index + 1) {
-        joined = vocabulary.id(token.normalized + tokens[index + 2].normalized) ?? -1
-      }
-      joinedIds.append(joined)
-      segment.append(sentenceOfToken.isEmpty ? 0 : sentenceOfToken[index])
     }
+    self.joinedIds = tokenIndex.map { index in
+      guard index + 2 < tokens.count && Self.isIntraWordHyphen(tokens, index + 1) else { return -1 }
+      return vocabulary.id(tokens[index].normalized + tokens[index + 2].normalized) ?? -1
+    }
+    self.segment = sentenceOfToken.isEmpty
+      ? [Int32](repeating: 0, count: tokenIndex.count) : tokenIndex.map { sentenceOfToken[$0] }
     self.tokenIndex = tokenIndex
     self.ids = ids
     self.fuzzyIds = fuzzyIds
-    self.joinedIds = joinedIds
-    self.segment = segment
   }
 
   /// The same stream with each position's sentence taken from `sentenceOfToken`.
