@@ -128,9 +128,6 @@ struct LexiconParser {
       }
       let word = String(decoding: bytes, as: UTF8.self)
       switch word {
-      case "case": attributes.caseSensitive = true
-      case "nofuzzy": attributes.fuzzy = false
-      case "noplural": attributes.plural = false
       case "prefix" where allowPrefix: attributes.prefix = true
       case "role=symptom": attributes.isSymptom = true
       case "role=purpose": attributes.isSymptom = false
@@ -205,7 +202,8 @@ struct LexiconParser {
   }
 
   mutating func checkDuplicateTerms() {
-    /// The matching layer and words of a term: two terms are duplicates when these agree.
+    // Two terms are duplicates when they agree on layer and words. Mentions and cues are matched
+    // in separate layers, so a phrase may be both.
     func layer(_ index: Int) -> String { concepts[terms[index].concept]?.role.rawValue ?? "" }
     /// The words a term is matched on: as written for a case-sensitive term, normalized otherwise.
     func words(_ index: Int) -> [String] {

@@ -1,4 +1,3 @@
-
 /// Builds the matching form of a token: case-folded, diacritics removed, shorthand punctuation dropped.
 ///
 /// The original text is never changed; the normalized form lives beside it in `Token.normalized`.
