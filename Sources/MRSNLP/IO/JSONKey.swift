@@ -19,4 +19,19 @@ public struct JSONKey: Sendable, ExpressibleByStringLiteral {
     writer.string(name)
     storage = .computed(writer.bytes)
   }
+
+  /// The name's bytes when it is a literal that needs no escape, else nil.
+  var plainName: UnsafeBufferPointer<UInt8>? {
+    guard case .literal(let literal) = storage else { return nil }
+    let name = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
+    guard name.count > 0 else { return nil }
+    // A plain loop: this runs for every member written, and a closure-taking scan cost more.
+    var index = 0
+    while index < name.count {
+      let byte = name[index]
+      if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return nil }
+      index += 1
+    }
+    return name
+  }
 }

@@ -111,6 +111,25 @@ public struct JSONWriter: Sendable {
   public mutating func endArray() { close(0x5D) }
 
   private mutating func key(_ key: JSONKey) {
+    if indentStep == nil, let name = key.plainName {
+      // One line, a name that needs no escape: comma, quoted name and colon in one copy.
+      let bit: UInt64 = 1 << UInt64(depth)
+      let comma = hasItems & bit != 0
+      hasItems |= bit
+      write(reserving: name.count + 4) { target, at in
+        var out = at
+        if comma {
+          target[out] = 0x2C
+          out += 1
+        }
+        target[out] = 0x22
+        (target.baseAddress! + out + 1).update(from: name.baseAddress!, count: name.count)
+        target[out + name.count + 1] = 0x22
+        target[out + name.count + 2] = 0x3A
+        return out + name.count + 3
+      }
+      return
+    }
     separate()
     switch key.storage {
     case .literal(let name):
@@ -256,12 +275,20 @@ public struct JSONWriter: Sendable {
   }
 
   private mutating func writeString(_ value: String) {
-    var value = value
-    value.withUTF8 { utf8 in
-      put(0x22)
-      appendEscaped(utf8)
-      put(0x22)
+    /// Quotes and escaped text in one pass into reserved room.
+    func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+      write(reserving: 6 * utf8.count + 2) { target, at in
+        var out = at
+        target[out] = 0x22
+        out += 1
+        for byte in utf8 { out = Self.writeEscaped(byte, into: target, at: out) }
+        target[out] = 0x22
+        return out + 1
+      }
     }
+    if value.utf8.withContiguousStorageIfAvailable(quoted) != nil { return }
+    var value = value
+    value.withUTF8(quoted)
   }
 
   /// Appends UTF-8 bytes, escaping what JSON requires, in one pass into reserved room.
