@@ -1,8 +1,26 @@
 import Foundation
 import Testing
+@testable import MRSNLPCLI
 
 @Suite("mrs-nlp classify")
 struct ClassifyCommandTests {
+  @Test("the default --jobs counts the processors this process may use, at least one")
+  func defaultJobs() {
+    let count = ProcessEnvironment.processorCount
+    #expect(count >= 1)
+    #expect(count <= ProcessInfo.processInfo.processorCount)
+  }
+
+  @Test("a container's CPU quota caps the default --jobs, rounded up to whole processors")
+  func cpuQuota() {
+    #expect(ProcessEnvironment.cpuQuota(cpuMax: "200000 100000\n", cfsQuota: nil, cfsPeriod: nil) == 2)
+    #expect(ProcessEnvironment.cpuQuota(cpuMax: "150000 100000\n", cfsQuota: nil, cfsPeriod: nil) == 2)
+    #expect(ProcessEnvironment.cpuQuota(cpuMax: "max 100000\n", cfsQuota: nil, cfsPeriod: nil) == nil)
+    #expect(ProcessEnvironment.cpuQuota(cpuMax: nil, cfsQuota: "50000\n", cfsPeriod: "100000\n") == 1)
+    #expect(ProcessEnvironment.cpuQuota(cpuMax: nil, cfsQuota: "-1\n", cfsPeriod: "100000\n") == nil)
+    #expect(ProcessEnvironment.cpuQuota(cpuMax: nil, cfsQuota: nil, cfsPeriod: nil) == nil)
+  }
+
   @Test("text from arguments gives a readable result on a terminal")
   func textArguments() {
     let result = run(["classify", "GBM s/p chemoradiation, new enhancement: recurrence vs radiation necrosis"], terminal: true)
