@@ -36,10 +36,12 @@ public struct FuzzyIndex: Sendable {
 
   /// Adds a lexicon word; call `seal()` after the last one.
   mutating func add(_ word: String, id: Int32) {
-    let bytes = Array(word.utf8)
-    guard bytes.count >= Self.minimumWordLength else { return }
+    // Most calls repeat a word already indexed (it recurs across phrases): those return before
+    // copying its bytes.
+    guard word.utf8.count >= Self.minimumWordLength else { return }
     if spelled.count <= Int(id) { spelled.append(contentsOf: repeatElement([], count: Int(id) + 1 - spelled.count)) }
     guard spelled[Int(id)].isEmpty else { return }
+    let bytes = Array(word.utf8)
     spelled[Int(id)] = bytes
     sealed = false
     precondition(id >= 0 && UInt64(id) < 1 << Self.idBits, "vocabulary too large for FuzzyIndex")
@@ -56,34 +58,45 @@ public struct FuzzyIndex: Sendable {
     guard !sealed else { return }
     let buckets = 1 << 16
     var start = [Int32](repeating: 0, count: buckets + 1)
-    for entry in deletes { start[Int(entry >> 48) + 1] += 1 }
-    for bucket in 0..<buckets { start[bucket + 1] += start[bucket] }
-    var end = start
+    var end = [Int32](repeating: 0, count: buckets + 1)
     var placed = [UInt64](repeating: 0, count: deletes.count)
     var kept = 0
-    placed.withUnsafeMutableBufferPointer { placed in
-      for entry in deletes {
-        let bucket = Int(entry >> 48)
-        let last = Int(end[bucket])
-        var index = Int(start[bucket])
-        while index < last && placed[index] != entry { index += 1 }
-        if index == last {
-          placed[last] = entry
-          end[bucket] += 1
-          kept += 1
+    deletes.withUnsafeBufferPointer { deletes in
+      start.withUnsafeMutableBufferPointer { start in
+        for entry in deletes { start[Int(entry >> 48) + 1] += 1 }
+        for bucket in 0..<buckets { start[bucket + 1] += start[bucket] }
+        end.withUnsafeMutableBufferPointer { end in
+          _ = end.update(fromContentsOf: start)
+          placed.withUnsafeMutableBufferPointer { placed in
+            for entry in deletes {
+              let bucket = Int(entry >> 48)
+              let last = Int(end[bucket])
+              var index = Int(start[bucket])
+              while index < last && placed[index] != entry { index += 1 }
+              if index == last {
+                placed[last] = entry
+                end[bucket] += 1
+                kept += 1
+              }
+            }
+          }
         }
       }
     }
     // Close the gaps the skipped repeats left, bucket by bucket.
     let grouped = [UInt64](unsafeUninitializedCapacity: kept) { grouped, count in
       placed.withUnsafeBufferPointer { placed in
-        for bucket in 0..<buckets {
-          let first = Int(start[bucket])
-          let last = Int(end[bucket])
-          start[bucket] = Int32(count)
-          for index in first..<last {
-            grouped[count] = placed[index]
-            count += 1
+        start.withUnsafeMutableBufferPointer { start in
+          end.withUnsafeBufferPointer { end in
+            for bucket in 0..<buckets {
+              let first = Int(start[bucket])
+              let last = Int(end[bucket])
+              start[bucket] = Int32(count)
+              for index in first..<last {
+                grouped[count] = placed[index]
+                count += 1
+              }
+            }
           }
         }
       }
