@@ -19,14 +19,18 @@ public struct FuzzyIndex: Sendable {
   /// word id's 20 bits, grouped by bucket once `seal()` has run. A shortened hash can only add
   /// candidates.
   private var deletes: [UInt64] = []
-  /// `deletes` index where each value of a hash's top 16 bits starts (a radix directory), so that
-  /// a lookup scans a bucket of one or two entries instead of binary-searching.
+  /// `deletes` index where each value of a hash's top `bucketBits` bits starts (a radix
+  /// directory), so that a lookup scans a bucket of a few entries instead of binary-searching.
   private var bucketStart: [Int32] = []
   private var sealed = true
   /// The letters of each indexed word, by vocabulary id (empty for words not indexed).
   private var spelled: [[UInt8]] = []
   var blocked: Set<String> = []
   private static let idBits: UInt64 = 20
+  /// The top bits of a hash that pick its bucket: 2^14 buckets for ~36,000 deletions of the
+  /// shipped lexicons, two or three entries a bucket, and a directory of 64 KB rather than the
+  /// 256 KB (and the page faults at start-up) of 2^16.
+  private static let bucketBits = 14
   private static let hashMask: UInt64 = ~((1 << idBits) - 1)
 
   /// Creates an empty index.
@@ -50,26 +54,26 @@ public struct FuzzyIndex: Sendable {
     }
   }
 
-  /// Groups the deletions by the top 16 bits of their hash (a counting sort: one pass to count,
-  /// one to place, skipping an entry its bucket already holds) and builds the directory lookups
-  /// read. A bucket holds one or two entries, scanned in full, so it needs no order inside; a full
-  /// sort of the deletions cost ten times more.
+  /// Groups the deletions by the top `bucketBits` bits of their hash (a counting sort: one pass
+  /// to count, one to place, skipping an entry its bucket already holds) and builds the directory
+  /// lookups read. A bucket holds a few entries, scanned in full, so it needs no order inside; a
+  /// full sort of the deletions cost ten times more.
   mutating func seal() {
     guard !sealed else { return }
-    let buckets = 1 << 16
+    let buckets = 1 << Self.bucketBits
     var start = [Int32](repeating: 0, count: buckets + 1)
     var end = [Int32](repeating: 0, count: buckets + 1)
     var placed = [UInt64](repeating: 0, count: deletes.count)
     var kept = 0
     deletes.withUnsafeBufferPointer { deletes in
       start.withUnsafeMutableBufferPointer { start in
-        for entry in deletes { start[Int(entry >> 48) + 1] += 1 }
+        for entry in deletes { start[Int(entry >> (64 - Self.bucketBits)) + 1] += 1 }
         for bucket in 0..<buckets { start[bucket + 1] += start[bucket] }
         end.withUnsafeMutableBufferPointer { end in
           _ = end.update(fromContentsOf: start)
           placed.withUnsafeMutableBufferPointer { placed in
             for entry in deletes {
-              let bucket = Int(entry >> 48)
+              let bucket = Int(entry >> (64 - Self.bucketBits))
               let last = Int(end[bucket])
               var index = Int(start[bucket])
               while index < last && placed[index] != entry { index += 1 }
@@ -111,7 +115,7 @@ public struct FuzzyIndex: Sendable {
   private func forEachWord(withDeletion hash: UInt64, _ body: (Int32) -> Void) {
     guard !deletes.isEmpty else { return }
     let key = hash & Self.hashMask
-    let bucket = Int(hash >> 48)
+    let bucket = Int(hash >> (64 - Self.bucketBits))
     for index in Int(bucketStart[bucket])..<Int(bucketStart[bucket + 1])
     where deletes[index] & Self.hashMask == key {
       body(Int32(truncatingIfNeeded: deletes[index] & ~Self.hashMask))
