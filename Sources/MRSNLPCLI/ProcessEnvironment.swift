@@ -66,6 +66,14 @@ enum ProcessEnvironment {
 
   /// Whether standard output is a terminal (text output by default).
   static var standardOutputIsTerminal: Bool { isatty(1) == 1 }
+
+  /// Reports on standard error that standard output could not be written, with the system's
+  /// reason, and ends the process with status 1: the results are incomplete.
+  static func exitAfterFailedOutput() -> Never {
+    let reason = String(cString: strerror(errno))
+    FileSystem.writeAll(Array("mrs-nlp: cannot write standard output: \(reason); the output is incomplete.\n".utf8), to: 2)
+    exit(1)
+  }
 }
 
 /// A mutual-exclusion lock on `pthread_mutex_t`.

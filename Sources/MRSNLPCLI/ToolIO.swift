@@ -70,7 +70,8 @@ final class OutputBuffer: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     guard !bytes.isEmpty else { return }
-    FileSystem.writeAll(bytes, to: 1)
+    // Output that cannot be written (a full disk) must not pass for success: say so and stop.
+    if !FileSystem.writeAll(bytes, to: 1) { ProcessEnvironment.exitAfterFailedOutput() }
     bytes.removeAll(keepingCapacity: true)
   }
 }

@@ -78,6 +78,22 @@ struct ReliabilityTests {
     #expect(one == three)
   }
 
+  @Test("output that cannot be written ends the run with status 1 and a message, not a silent success")
+  func fullDisk() throws {
+    guard let full = FileHandle(forWritingAtPath: "/dev/full") else { return }
+    let process = Process()
+    process.executableURL = builtBinary
+    process.arguments = ["classify", "--format", "jsonl", "MRS brain for recurrent glioblastoma"]
+    process.standardOutput = full
+    let errors = Pipe()
+    process.standardError = errors
+    try process.run()
+    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 1)
+    #expect(message.contains("cannot write standard output: No space left on device"), "\(message)")
+  }
+
   @Test("the binary links no networking library")
   func noNetworking() throws {
     let ldd = URL(fileURLWithPath: "/usr/bin/ldd")
