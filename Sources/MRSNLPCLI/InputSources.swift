@@ -33,7 +33,8 @@ enum InputSources {
     let asFiles = existing.count == positionals.count && (explicitInput != "text" || positionals.count > 0)
     if explicitInput != nil && explicitInput != "text" || asFiles {
       for path in positionals where !existing.contains(path) {
-        throw UsageError(message: "Cannot read '\(path)': no such file.")
+        let what = FileSystem.kind(absolute(path)) == .directory ? "it is a folder" : "no such file"
+        throw UsageError(message: "Cannot read '\(path)': \(what).")
       }
       return positionals.map { path in
         path == "-"
@@ -87,8 +88,11 @@ enum InputSources {
     csvHeader: (([String]) -> Void)?, keepsWholeObject: Bool, _ body: (InputRecord) throws -> Void
   ) throws {
     func wholeInput() throws(UsageError) -> [UInt8] {
-      guard let bytes = file.readToEnd() else { throw UsageError(message: "Reading '\(name)' failed.") }
-      return bytes
+      do {
+        return try file.readToEnd()
+      } catch {
+        throw UsageError(message: "Cannot read \(error.description).")
+      }
     }
     switch format {
     case "csv":

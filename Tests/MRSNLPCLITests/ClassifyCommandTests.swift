@@ -108,7 +108,10 @@ struct ClassifyCommandTests {
     (["classify", "--format", "png", "x"], "The value 'png' is invalid for '--format'"),
     (["classify", "--fromat", "json", "x"], "Did you mean '--format'?"),
     (["clasify"], "Did you mean 'classify'?"),
-    (["classify", "--lexicons", "/nonexistent/dir", "x"], "Cannot read the lexicon folder"),
+    (["classify", "--lexicons", "/nonexistent/dir", "x"], "Cannot read the lexicon folder '/nonexistent/dir': No such file or directory."),
+    (["classify", "--input", "jsonl", "/nonexistent.jsonl"], "Cannot read '/nonexistent.jsonl': no such file."),
+    (["classify", "--input", "csv", "/"], "Cannot read '/': it is a folder."),
+    (["assert", "--context-rules", "/nonexistent.json", "x"], "Cannot read the context rules '/nonexistent.json': No such file or directory."),
   ])
   func usageErrors(arguments: [String], message: String) {
     let result = run(arguments)

@@ -42,9 +42,7 @@ public enum FileSystem {
 
   /// The whole content of the file at `path`.
   public static func read(_ path: String) throws(FileSystemError) -> [UInt8] {
-    let file = try InputFile(path: path)
-    guard let bytes = file.readToEnd() else { throw FileSystemError(path: path, errorNumber: errno) }
-    return bytes
+    try InputFile(path: path).readToEnd()
   }
 
   /// Creates or replaces the file at `path` with `bytes`.

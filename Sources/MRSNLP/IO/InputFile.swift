@@ -10,6 +10,8 @@
 public final class InputFile: @unchecked Sendable {
   private let descriptor: Int32
   private let ownsDescriptor: Bool
+  /// The path, or "standard input", for error messages.
+  public let name: String
 
   /// Opens the file at `path` for reading.
   public init(path: String) throws(FileSystemError) {
@@ -17,11 +19,13 @@ public final class InputFile: @unchecked Sendable {
     guard descriptor >= 0 else { throw FileSystemError(path: path, errorNumber: errno) }
     self.descriptor = descriptor
     self.ownsDescriptor = true
+    self.name = path
   }
 
   private init(borrowing descriptor: Int32) {
     self.descriptor = descriptor
     self.ownsDescriptor = false
+    self.name = "standard input"
   }
 
   /// The process's standard input (never closed by this object).
@@ -46,11 +50,13 @@ public final class InputFile: @unchecked Sendable {
     return got < 0 ? nil : got
   }
 
-  /// Everything left to read, or nil on a read error.
-  public func readToEnd() -> [UInt8]? {
+  /// Everything left to read.
+  public func readToEnd() throws(FileSystemError) -> [UInt8] {
     var bytes: [UInt8] = []
     while true {
-      guard let got = read(into: &bytes, upTo: max(1 << 16, bytes.count)) else { return nil }
+      guard let got = read(into: &bytes, upTo: max(1 << 16, bytes.count)) else {
+        throw FileSystemError(path: name, errorNumber: errno)
+      }
       if got == 0 { return bytes }
     }
   }
