@@ -65,7 +65,8 @@ enum HelpText {
 
     One output record per input record, in input order; a record that cannot be read carries
     "error" and the run goes on. Exit status: 0 all classified, 1 some records had errors
-    (counted on standard error, which never shows the text), 2 usage error or unreadable lexicon.
+    (counted on standard error, which never shows the text) or the output could not be written,
+    2 usage error or unreadable lexicon.
 
     EXAMPLES:
       mrs-nlp classify "GBM s/p XRT/TMZ, new enhancement: recurrence vs radiation necrosis"
