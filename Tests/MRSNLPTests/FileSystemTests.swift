@@ -54,6 +54,19 @@ struct FileSystemTests {
     }
   }
 
+  @Test("a read error (a folder opened as a file) is reported, not taken for the end of input")
+  func readErrors() throws {
+    var reader = LineReader(file: try InputFile(path: "/tmp"))
+    #expect(reader.next() == nil)
+    #expect(reader.failed)
+    do {
+      _ = try InputFile(path: "/tmp").readToEnd()
+      Issue.record("no error reading a folder")
+    } catch {
+      #expect(error.description == "/tmp: Is a directory")
+    }
+  }
+
   @Test("padding fills or cuts to a width in scalars")
   func padding() {
     #expect("ab".padded(to: 4) == "ab  ")
