@@ -123,7 +123,9 @@ enum InputSources {
           try body(InputRecord(id: String(number), line: number, error: "line \(number) is \(count) bytes, over the --max-record-bytes limit"))
         }
       }
-      if lines.failed { throw UsageError(message: "Reading '\(name)' failed after line \(number).") }
+      if let failure = lines.failure {
+        throw UsageError(message: "Cannot read \(failure.description) (after line \(number)).")
+      }
     } else {
       try body(textRecord(try wholeInput()[...], id: name, kind: kind))
     }

@@ -59,11 +59,28 @@ struct FileSystemTests {
     var reader = LineReader(file: try InputFile(path: "/tmp"))
     #expect(reader.next() == nil)
     #expect(reader.failed)
+    #expect(reader.failure?.reason == "Is a directory")
     do {
       _ = try InputFile(path: "/tmp").readToEnd()
       Issue.record("no error reading a folder")
     } catch {
       #expect(error.description == "/tmp: Is a directory")
+    }
+  }
+
+  @Test("the line-end scan (eight bytes at a time) finds what a byte-by-byte scan finds")
+  func lineEndScan() {
+    var generator = SystemRandomNumberGenerator()
+    let alphabet: [UInt8] = [0x0A, 0x0D, 0x0B, 0x0C, 0x09, 0x20, 0x61, 0x8A, 0x8D, 0xFF, 0x00, 0x0E, 0x1A, 0x2D]
+    for _ in 0..<2_000 {
+      let count = Int.random(in: 0...40, using: &generator)
+      let bytes = (0..<count).map { _ in
+        Bool.random(using: &generator) ? 0x61 : alphabet.randomElement(using: &generator)!
+      }
+      for start in 0...count {
+        let expected = bytes[start...].firstIndex { $0 == 0x0A || $0 == 0x0D }
+        #expect(LineReader.lineEnd(in: bytes, from: start) == expected, "\(bytes) from \(start)")
+      }
     }
   }
 

@@ -35,9 +35,8 @@ public final class InputFile: @unchecked Sendable {
     if ownsDescriptor { close(descriptor) }
   }
 
-  /// Appends up to `count` bytes to `buffer`; returns how many were read, 0 at the end of input,
-  /// nil on a read error.
-  public func read(into buffer: inout [UInt8], upTo count: Int) -> Int? {
+  /// Appends up to `count` bytes to `buffer`; returns how many were read, 0 at the end of input.
+  public func read(into buffer: inout [UInt8], upTo count: Int) throws(FileSystemError) -> Int {
     let start = buffer.count
     var got = 0
     buffer.append(contentsOf: repeatElement(0, count: count))
@@ -46,19 +45,17 @@ public final class InputFile: @unchecked Sendable {
       if got < 0 && errno == EINTR { continue }
       break
     }
+    let error = errno
     buffer.removeLast(count - max(got, 0))
-    return got < 0 ? nil : got
+    if got < 0 { throw FileSystemError(path: name, errorNumber: error) }
+    return got
   }
 
   /// Everything left to read.
   public func readToEnd() throws(FileSystemError) -> [UInt8] {
     var bytes: [UInt8] = []
-    while true {
-      guard let got = read(into: &bytes, upTo: max(1 << 16, bytes.count)) else {
-        throw FileSystemError(path: name, errorNumber: errno)
-      }
-      if got == 0 { return bytes }
-    }
+    while try read(into: &bytes, upTo: max(1 << 16, bytes.count)) > 0 {}
+    return bytes
   }
 }
 

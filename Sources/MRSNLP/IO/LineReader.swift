@@ -21,8 +21,10 @@ public struct LineReader {
   private let chunkSize: Int
   private let maximumLineBytes: Int
 
-  /// Whether reading stopped on an error from the system rather than at the end of the input.
-  public private(set) var failed = false
+  /// The system's error when reading stopped on one rather than at the end of the input.
+  public private(set) var failure: FileSystemError?
+  /// Whether reading stopped on an error rather than at the end of the input.
+  public var failed: Bool { failure != nil }
 
   /// Creates a reader over `file`.
   public init(file: InputFile, chunkSize: Int = 1 << 16, maximumLineBytes: Int = Int.max) {
@@ -37,12 +39,11 @@ public struct LineReader {
       scanned -= start
       start = 0
     }
-    switch file.read(into: &buffer, upTo: chunkSize) {
-    case 0: finished = true
-    case nil:
+    do {
+      if try file.read(into: &buffer, upTo: chunkSize) == 0 { finished = true }
+    } catch {
       finished = true
-      failed = true
-    default: break
+      failure = error
     }
   }
 
@@ -51,7 +52,7 @@ public struct LineReader {
     var skipped = 0
     scanned = max(scanned, start)
     while true {
-      if let end = buffer[scanned...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+      if let end = Self.lineEnd(in: buffer, from: scanned) {
         if buffer[end] == 0x0D && end + 1 == buffer.count && !finished {
           scanned = end
           fill()  // a CR at the end of the chunk may be the first half of CR LF
@@ -76,6 +77,29 @@ public struct LineReader {
       }
       scanned = buffer.count
       fill()
+    }
+  }
+
+  /// The index of the first LF or CR at or after `start`, or nil. Eight bytes at a time: this scan
+  /// touches every byte of the input.
+  static func lineEnd(in buffer: [UInt8], from start: Int) -> Int? {
+    buffer.withUnsafeBufferPointer { bytes -> Int? in
+      guard let base = bytes.baseAddress else { return nil }
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      /// Whether some byte of `word` is zero (no false positives when none is).
+      func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+      var index = start
+      while index + 8 <= bytes.count {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        if hasZeroByte(word ^ (ones &* 0x0A)) || hasZeroByte(word ^ (ones &* 0x0D)) { break }
+        index += 8
+      }
+      while index < bytes.count {
+        if bytes[index] == 0x0A || bytes[index] == 0x0D { return index }
+        index += 1
+      }
+      return nil
     }
   }
 }
