@@ -36,6 +36,22 @@ struct JSONTests {
     #expect(text.contains(#""literal \"key\" with \u007f":7"#))
   }
 
+  @Test("string scanning eight bytes at a time: an escape, a raw control byte or the closing quote at any offset")
+  func stringScanOffsets() throws {
+    for length in 0..<20 {
+      let plain = String(repeating: "é", count: length % 3) + String(repeating: "a", count: length)
+      #expect(try JSONParser.parse(Array("\"\(plain)\"".utf8)).stringValue == plain)
+      for position in 0...plain.utf8.count where plain.utf8.index(plain.utf8.startIndex, offsetBy: position).samePosition(in: plain.unicodeScalars) != nil {
+        let cut = plain.utf8.index(plain.utf8.startIndex, offsetBy: position)
+        let head = String(plain[..<cut])
+        let tail = String(plain[cut...])
+        let escaped = try JSONParser.parse(Array("\"\(head)\\n\(tail)\"".utf8))
+        #expect(escaped.stringValue == head + "\n" + tail, "escape at \(position) of \(length)")
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(Array("\"\(head)\u{1}\(tail)\"".utf8)) }
+      }
+    }
+  }
+
   @Test("commas, nesting and indentation; the buffer grows past its first capacity")
   func structureAndGrowth() throws {
     var writer = JSONWriter(indent: 2, capacity: 16)
