@@ -118,4 +118,18 @@ struct TokenizerTests {
     #expect(scalars.string(TextSpan(start: 2, end: 8)) == "é \u{301}e 脳")
     #expect(scalars.string(TextSpan(start: 3, end: 3)) == "")
   }
+
+  @Test("decoding takes ASCII eight bytes at a time and still gets every scalar at every offset")
+  func scalarDecodingOffsets() {
+    let pieces = ["é", "脳", "🧠", "\u{301}", "\n", "\u{7F}"]
+    for length in 0..<24 {
+      for piece in pieces {
+        for position in 0...length {
+          let ascii = String(repeating: "abcdefgh", count: 3).prefix(length)
+          let text = String(ascii.prefix(position)) + piece + String(ascii.dropFirst(position))
+          #expect(ScalarText(text).scalars == Array(text.unicodeScalars), "\(text.debugDescription)")
+        }
+      }
+    }
+  }
 }

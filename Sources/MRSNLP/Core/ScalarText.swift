@@ -12,7 +12,21 @@ public struct ScalarText: Sendable {
       [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { buffer, written in
         var index = 0
         written = 0
+        let base = utf8.baseAddress
         while index < utf8.count {
+          // Eight ASCII bytes at once: most clinical text is ASCII.
+          if let base, index + 8 <= utf8.count {
+            // Byte `k` of the text is bits 8k... of `word`, whatever the machine's byte order.
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            if word & 0x8080_8080_8080_8080 == 0 {
+              for offset in 0..<8 {
+                buffer[written + offset] = Unicode.Scalar(UInt8(truncatingIfNeeded: word >> (8 * offset)))
+              }
+              written += 8
+              index += 8
+              continue
+            }
+          }
           let lead = utf8[index]
           var value: UInt32
           var width: Int
