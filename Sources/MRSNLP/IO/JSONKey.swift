@@ -26,10 +26,11 @@ public struct JSONKey: Sendable, ExpressibleByStringLiteral {
     let name = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
     guard name.count > 0 else { return nil }
     // A plain loop: this runs for every member written, and a closure-taking scan cost more.
+    // Printable ASCII other than `"` and `\` (bytes over 0x7E take the general path too).
     var index = 0
     while index < name.count {
       let byte = name[index]
-      if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return nil }
+      if byte &- 0x20 >= 0x5F || byte == 0x22 || byte == 0x5C { return nil }
       index += 1
     }
     return name
