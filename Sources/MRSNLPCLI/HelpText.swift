@@ -55,7 +55,7 @@ enum HelpText {
                               own line_of_business field wins). Programs that follow other rules
                               go to a person, with the reason.
       --explain               With text output: every rule considered, and why it did or did not fire.
-      --jobs <n>              Threads that classify (default: the number of cores). Output is in
+      --jobs <n>              Threads that classify (default: the cores this process may use). Output is in
                               input order and the same for any number of jobs.
       --max-record-bytes <n>  Refuse, with an error record, a text larger than this (default 16 MiB).
       --summary               End with a worklist summary: counts per decision, indication, other
