@@ -122,11 +122,16 @@ func launchSeconds(_ executable: String, _ commands: [[String]], runs: Int) -> [
       let argv = ([executable] + arguments).map { strdup($0) } + [nil]
       defer { argv.forEach { free($0) } }
       let clock = ContinuousClock()
+      var status: Int32 = -1
       let elapsed = clock.measure {
         var child: pid_t = 0
         guard posix_spawn(&child, executable, &actions, nil, argv, environ) == 0 else { return }
-        var status: Int32 = 0
         waitpid(child, &status, 0)
+      }
+      // A launch that did not run to a clean exit measures nothing: refuse the figure.
+      guard status == 0 else {
+        FileHandle.standardError.write(Data("mrs-nlp-bench: \(executable) \(arguments) did not exit cleanly (wait status \(status))\n".utf8))
+        exit(2)
       }
       times[index].append(seconds(elapsed))
     }
