@@ -71,10 +71,16 @@ public struct JSONWriter: Sendable {
     for _ in 0..<(indentStep * depth) { put(0x20) }
   }
 
-  private mutating func separate() {
+  /// Records that the current container holds one more item; returns whether one came before it
+  /// (so a comma is due).
+  private mutating func markItem() -> Bool {
     let bit: UInt64 = 1 << UInt64(depth)
-    if hasItems & bit != 0 { put(0x2C) }
-    hasItems |= bit
+    defer { hasItems |= bit }
+    return hasItems & bit != 0
+  }
+
+  private mutating func separate() {
+    if markItem() { put(0x2C) }
     if depth > 0 { newline() }
   }
 
@@ -111,11 +117,10 @@ public struct JSONWriter: Sendable {
   public mutating func endArray() { close(0x5D) }
 
   private mutating func key(_ key: JSONKey) {
-    if indentStep == nil, let name = key.plainName {
+    let plain = key.plainName
+    if indentStep == nil, let name = plain {
       // One line, a name that needs no escape: comma, quoted name and colon in one copy.
-      let bit: UInt64 = 1 << UInt64(depth)
-      let comma = hasItems & bit != 0
-      hasItems |= bit
+      let comma = markItem()
       write(reserving: name.count + 4) { target, at in
         var out = at
         if comma {
@@ -132,21 +137,14 @@ public struct JSONWriter: Sendable {
     }
     separate()
     switch key.storage {
-    case .literal(let name):
-      let name = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
-      if name.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
-        put(0x22)
-        appendEscaped(name)
-        put(0x22)
+    case .literal(let literal):
+      put(0x22)
+      if let name = plain {
+        put(name)
       } else {
-        // The common case, a plain name from the source: quotes and name in one copy.
-        write(reserving: name.count + 2) { target, at in
-          target[at] = 0x22
-          (target.baseAddress! + at + 1).update(from: name.baseAddress!, count: name.count)
-          target[at + name.count + 1] = 0x22
-          return at + name.count + 2
-        }
+        appendEscaped(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
       }
+      put(0x22)
     case .computed(let quoted): quoted.withUnsafeBufferPointer { put($0) }
     }
     put(0x3A)
