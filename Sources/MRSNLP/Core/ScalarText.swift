@@ -16,9 +16,8 @@ public struct ScalarText: Sendable {
         while index < utf8.count {
           // Eight ASCII bytes at once: most clinical text is ASCII.
           if let base, index + 8 <= utf8.count {
-            // Byte `k` of the text is bits 8k... of `word`, whatever the machine's byte order.
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-            if word & 0x8080_8080_8080_8080 == 0 {
+            let word = WordBytes.load(base + index)
+            if word & WordBytes.highBits == 0 {
               for offset in 0..<8 {
                 buffer[written + offset] = Unicode.Scalar(UInt8(truncatingIfNeeded: word >> (8 * offset)))
               }

@@ -224,17 +224,15 @@ public struct JSONParser {
     bytes.withUnsafeBufferPointer { buffer in
       var end = start
       // Eight bytes at a time while none of them can stop the run (a report's text is most of a
-      // line); the tests below have no false negatives, and a word they flag is checked bytewise.
+      // line).
       if let base = buffer.baseAddress {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
         while end + 8 <= buffer.count {
-          let word = UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self)
-          let quote = word ^ (ones &* 0x22)
-          let backslash = word ^ (ones &* 0x5C)
-          let stops = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-            | ((word &- ones &* 0x20) & ~word)
-          if stops & highs != 0 { break }
+          let word = WordBytes.load(base + end)
+          if WordBytes.contains(0x22, in: word) || WordBytes.contains(0x5C, in: word)
+            || WordBytes.containsByte(below: 0x20, in: word)
+          {
+            break
+          }
           end += 8
         }
       }

@@ -85,14 +85,10 @@ public struct LineReader {
   static func lineEnd(in buffer: [UInt8], from start: Int) -> Int? {
     buffer.withUnsafeBufferPointer { bytes -> Int? in
       guard let base = bytes.baseAddress else { return nil }
-      let ones: UInt64 = 0x0101_0101_0101_0101
-      let highs: UInt64 = 0x8080_8080_8080_8080
-      /// Whether some byte of `word` is zero (no false positives when none is).
-      func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
       var index = start
       while index + 8 <= bytes.count {
-        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-        if hasZeroByte(word ^ (ones &* 0x0A)) || hasZeroByte(word ^ (ones &* 0x0D)) { break }
+        let word = WordBytes.load(base + index)
+        if WordBytes.contains(0x0A, in: word) || WordBytes.contains(0x0D, in: word) { break }
         index += 8
       }
       while index < bytes.count {
