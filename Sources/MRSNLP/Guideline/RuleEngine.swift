@@ -26,42 +26,68 @@ public struct RuleEngine: Sendable {
     }
   }
 
-  /// The evidence rules read: mentions then cues, with where each came from and its concept bit.
+  /// The evidence rules read: mentions then cues, as columns of what the rows test, with where
+  /// each came from (the mentions themselves are read in place, never copied).
   private struct Evidence {
-    var items: [Mention] = []
+    let mentions: [Mention]
+    let cues: [Mention]
     var isCue: [Bool] = []
     var sourceIndex: [Int] = []
     var conceptBit: [UInt64] = []
+    var flags: [AssertionFlags] = []
+    var isSymptom: [Bool] = []
+    var sentence: [Int] = []
+    var section: [Int] = []
+
+    /// Collects the mentions and cues outside `ignore` sections.
+    init(mentions: [Mention], cues: [Mention], sections: [Section], numbers: ConceptNumbers) {
+      self.mentions = mentions
+      self.cues = cues
+      let total = mentions.count + cues.count
+      isCue.reserveCapacity(total)
+      sourceIndex.reserveCapacity(total)
+      conceptBit.reserveCapacity(total)
+      flags.reserveCapacity(total)
+      isSymptom.reserveCapacity(total)
+      sentence.reserveCapacity(total)
+      section.reserveCapacity(total)
+      for (list, listIsCue) in [(mentions, false), (cues, true)] {
+        for index in list.indices where sections[list[index].section].role != .ignore {
+          isCue.append(listIsCue)
+          sourceIndex.append(index)
+          conceptBit.append(numbers.bit(list[index].concept))
+          flags.append(list[index].flags)
+          isSymptom.append(list[index].isSymptom)
+          sentence.append(list[index].sentence)
+          section.append(list[index].section)
+        }
+      }
+    }
+
+    var count: Int { isCue.count }
+
+    /// Item `index` itself.
+    func item(_ index: Int) -> Mention { isCue[index] ? cues[sourceIndex[index]] : mentions[sourceIndex[index]] }
+
+    /// The `other_indications` category of item `index`.
+    func category(_ index: Int) -> String? {
+      isCue[index] ? cues[sourceIndex[index]].category : mentions[sourceIndex[index]].category
+    }
 
     /// Whether item `index` satisfies `row`.
     func meets(_ row: CompiledRow, _ index: Int) -> Bool {
-      row.accepts(concept: conceptBit[index], flags: items[index].flags, isSymptom: items[index].isSymptom)
+      row.accepts(concept: conceptBit[index], flags: flags[index], isSymptom: isSymptom[index])
     }
   }
 
   /// Evaluates every rule, in file order (indication rules before `unless indication` rules).
   public func evaluate(mentions: [Mention], cues: [Mention], text: TextAnalysis) -> [RuleEvaluation] {
-    var evidence = Evidence()
-    let total = mentions.count + cues.count
-    evidence.items.reserveCapacity(total)
-    evidence.isCue.reserveCapacity(total)
-    evidence.sourceIndex.reserveCapacity(total)
-    evidence.conceptBit.reserveCapacity(total)
-    func add(_ list: [Mention], isCue: Bool) {
-      for (index, item) in list.enumerated() where text.sections[item.section].role != .ignore {
-        evidence.items.append(item)
-        evidence.isCue.append(isCue)
-        evidence.sourceIndex.append(index)
-        evidence.conceptBit.append(numbers.bit(item.concept))
-      }
-    }
-    add(mentions, isCue: false)
-    add(cues, isCue: true)
+    let evidence = Evidence(mentions: mentions, cues: cues, sections: text.sections, numbers: numbers)
     let hasPurposeSection = text.sections.contains { $0.role == .purpose || $0.role == .past }
-    let everything = Array(evidence.items.indices)
+    let everything = Array(0..<evidence.count)
     // A report's findings and impression answer the question; they do not ask it.
     let purposeOnly = everything.filter { index in
-      let role = text.sections[evidence.items[index].section].role
+      let role = text.sections[evidence.section[index]].role
       return hasPurposeSection ? role == .purpose || role == .past : role != .result
     }
 
@@ -70,7 +96,7 @@ public struct RuleEngine: Sendable {
     var indicationFound = false
     // Units depend only on the pool and the proximity: six combinations at most.
     var unitCache = [[ArraySlice<Int>]?](repeating: nil, count: 6)
-    var masks = EvidenceMasks(count: evidence.items.count)
+    var masks = EvidenceMasks(count: evidence.count)
     for (rule, rows) in zip(ordered, compiled) {
       if let kind = rule.kind, kind != text.document.kind {
         results.append(RuleEvaluation(rule: rule, fired: false, mentions: [], cues: [], label: nil,
@@ -85,12 +111,12 @@ public struct RuleEngine: Sendable {
       let purposeScoped = rule.sections == .purpose && text.document.kind == .report
       let pool = purposeScoped ? purposeOnly : everything
       let cacheKey = (purposeScoped ? 3 : 0) + RuleProximity.allCases.firstIndex(of: rule.proximity)!
-      if unitCache[cacheKey] == nil { unitCache[cacheKey] = units(pool, rule.proximity, evidence.items) }
+      if unitCache[cacheKey] == nil { unitCache[cacheKey] = units(pool, rule.proximity, evidence) }
       let poolUnits = unitCache[cacheKey]!
       if rule.outcome == .categoryOfEvidence {
         // One evaluation per category, so that every stated purpose is reported.
         let categories = Set(pool.compactMap { index in
-          rows.requirements.contains { evidence.meets($0, index) } ? evidence.items[index].category : nil
+          rows.requirements.contains { evidence.meets($0, index) } ? evidence.category(index) : nil
         }).sorted()
         var firedAny = false
         for category in categories {
@@ -105,8 +131,8 @@ public struct RuleEngine: Sendable {
       }
       let evaluation = evaluateUnits(
         rule, rows, pool: pool, units: poolUnits, evidence: evidence, text: text, masks: &masks)
-      results.append(evaluation)
       if evaluation.fired, case .indication = rule.outcome { indicationFound = true }
+      results.append(evaluation)
     }
     return results
   }
@@ -114,13 +140,14 @@ public struct RuleEngine: Sendable {
   /// The pool split into the rule's proximity units (sentences or sections in text order, or the
   /// whole document). The units are slices of one sorted array, so that a document costs one allocation per
   /// proximity rather than one per sentence.
-  private func units(_ pool: [Int], _ proximity: RuleProximity, _ items: [Mention]) -> [ArraySlice<Int>] {
-    let key: (Int) -> Int
+  private func units(_ pool: [Int], _ proximity: RuleProximity, _ evidence: Evidence) -> [ArraySlice<Int>] {
+    let keys: [Int]
     switch proximity {
     case .document: return [pool[...]]
-    case .sentence: key = { items[$0].sentence }
-    case .section: key = { items[$0].section }
+    case .sentence: keys = evidence.sentence
+    case .section: keys = evidence.section
     }
+    let key = { (index: Int) in keys[index] }
     let sorted = pool.sorted { (key($0), $0) < (key($1), $1) }
     var units: [ArraySlice<Int>] = []
     var unitStart = 0
@@ -139,11 +166,10 @@ public struct RuleEngine: Sendable {
     units: [ArraySlice<Int>], evidence: Evidence, text: TextAnalysis, masks: inout EvidenceMasks,
     category: String? = nil
   ) -> RuleEvaluation {
-    let items = evidence.items
     masks.fill(rows, pool: pool, evidence: evidence)
     let requirementCount = rule.requirements.count
     let allRequirements: UInt64 = requirementCount == 64 ? ~0 : (1 << UInt64(requirementCount)) - 1
-    var closest = (met: -1, missing: rule.requirements.first, blockedBy: nil as Mention?)
+    var closest = (met: -1, missing: rule.requirements.first, blockedBy: nil as Int?)
     // Rows marked within=document read the whole pool, once, whatever the unit.
     var documentRows: UInt64 = 0
     for (row, exclusion) in rows.exclusions.enumerated() where exclusion.documentWide {
@@ -163,22 +189,25 @@ public struct RuleEngine: Sendable {
       let unitBlocker = unit.first { masks.blocks[$0] & ~documentRows & ~lifted != 0 }
       if let blocker = unitBlocker ?? documentBlocker {
         if requirementCount > closest.met {
-          closest = (requirementCount, nil, items[blocker])
+          closest = (requirementCount, nil, blocker)
         }
         continue
       }
       if present & allRequirements == allRequirements {
         var chosen: [Int] = []
         let candidates = category.map { wanted in
-          unit.filter { items[$0].category == nil || items[$0].category == wanted }[...]
+          unit.filter { index in
+            let category = evidence.category(index)
+            return category == nil || category == wanted
+          }[...]
         } ?? unit
-        if Self.assign(rule.requirements, 0, candidates, items, masks.accepts, &chosen) {
+        if Self.assign(rows.requirements, 0, candidates, evidence, masks.accepts, &chosen) {
           let label: String
           switch rule.outcome {
           case .indication(let id): label = id
           case .otherIndication(let category): label = category
           case .categoryOfEvidence:
-            label = chosen.lazy.compactMap { items[$0].category }.first ?? "other"
+            label = chosen.lazy.compactMap { evidence.category($0) }.first ?? "other"
           case .review: label = "review"
           }
           return RuleEvaluation(
@@ -194,7 +223,8 @@ public struct RuleEngine: Sendable {
       }
     }
     let reason: RuleEvaluationReason
-    if let blocker = closest.blockedBy {
+    if let blockerIndex = closest.blockedBy {
+      let blocker = evidence.item(blockerIndex)
       reason = .blocked(phrase: text.text(blocker.span), concept: blocker.concept)
     } else if let missing = closest.missing {
       reason = .missing(missing, rule.proximity)
@@ -238,8 +268,8 @@ public struct RuleEngine: Sendable {
       for row in rows.exclusions { named |= row.concepts | row.unless }
       for index in pool where evidence.conceptBit[index] & named != 0 {
         let concept = evidence.conceptBit[index]
-        let flags = evidence.items[index].flags
-        let isSymptom = evidence.items[index].isSymptom
+        let flags = evidence.flags[index]
+        let isSymptom = evidence.isSymptom[index]
         for (row, requirement) in rows.requirements.enumerated()
         where requirement.accepts(concept: concept, flags: flags, isSymptom: isSymptom) {
           accepts[index] |= 1 << UInt64(row)
@@ -256,8 +286,8 @@ public struct RuleEngine: Sendable {
 
   /// Finds distinct evidence for requirements `from...` by backtracking (rules have few rows);
   /// bit `from` of `accepts[i]` says whether item `i` meets requirement `from`.
-  static func assign(
-    _ requirements: [EvidenceRequirement], _ from: Int, _ unit: ArraySlice<Int>, _ items: [Mention],
+  private static func assign(
+    _ requirements: [CompiledRow], _ from: Int, _ unit: ArraySlice<Int>, _ evidence: Evidence,
     _ accepts: [UInt64], _ chosen: inout [Int]
   ) -> Bool {
     if from == requirements.count { return true }
@@ -265,12 +295,12 @@ public struct RuleEngine: Sendable {
     var candidates = unit.filter { accepts[$0] & (1 << UInt64(from)) != 0 && !chosen.contains($0) }
     if candidates.count > 1 {
       // Prefer the concept named first in the row, then the earlier evidence.
-      let rank = { (index: Int) in requirement.concepts.firstIndex(of: items[index].concept) ?? 0 }
+      let rank = { (index: Int) in requirement.conceptOrder.firstIndex(of: evidence.conceptBit[index]) ?? 0 }
       candidates.sort { (rank($0), $0) < (rank($1), $1) }
     }
     for index in candidates {
       chosen.append(index)
-      if assign(requirements, from + 1, unit, items, accepts, &chosen) { return true }
+      if assign(requirements, from + 1, unit, evidence, accepts, &chosen) { return true }
       chosen.removeLast()
     }
     return false

@@ -7,7 +7,10 @@
 public struct SpellingMemo: Sendable {
   /// The most words remembered before the memo starts over.
   public let capacity: Int
-  private var known: [String: Int32] = [:]
+  /// The words remembered (an FNV table: no per-process seeding, cheaper than a `Dictionary`)
+  /// and, by word id, the id each was read as.
+  private var words = Vocabulary()
+  private var readAs: [Int32] = []
 
   /// Creates an empty memo holding at most `capacity` words.
   public init(capacity: Int = 50_000) {
@@ -15,14 +18,18 @@ public struct SpellingMemo: Sendable {
   }
 
   /// The number of words remembered.
-  public var count: Int { known.count }
+  public var count: Int { words.count }
 
   /// The remembered id for `word`, or `compute()`'s, remembered.
   mutating func id(for word: String, _ compute: () -> Int32) -> Int32 {
-    if let id = known[word] { return id }
+    if let known = words.id(word) { return readAs[Int(known)] }
     let id = compute()
-    if known.count >= capacity { known.removeAll(keepingCapacity: true) }
-    known[word] = id
+    if words.count >= capacity {
+      words = Vocabulary()
+      readAs.removeAll(keepingCapacity: true)
+    }
+    _ = words.intern(word)
+    readAs.append(id)
     return id
   }
 }

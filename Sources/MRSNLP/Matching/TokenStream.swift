@@ -23,7 +23,8 @@ public struct TokenStream: Sendable {
   ) {
     // Column by column: each array is built by one `map` over the positions, without the
     // per-element capacity and uniqueness checks of appending to five arrays in one loop.
-    let tokenIndex = tokens.indices.filter { !Self.isIntraWordHyphen(tokens, $0) }
+    let glued = Self.intraWordHyphens(tokens)
+    let tokenIndex = tokens.indices.filter { !glued[$0] }
     let ids = tokenIndex.map { vocabulary.id(tokens[$0].normalized) ?? -1 }
     var fuzzyIds = [Int32](repeating: -1, count: ids.count)
     for (position, index) in tokenIndex.enumerated() where ids[position] < 0 && tokens[index].kind == .word {
@@ -38,7 +39,7 @@ public struct TokenStream: Sendable {
       }
     }
     self.joinedIds = tokenIndex.map { index in
-      guard index + 2 < tokens.count && Self.isIntraWordHyphen(tokens, index + 1) else { return -1 }
+      guard index + 2 < tokens.count && glued[index + 1] else { return -1 }
       return vocabulary.id(tokens[index].normalized + tokens[index + 2].normalized) ?? -1
     }
     self.segment = sentenceOfToken.isEmpty
@@ -84,8 +85,31 @@ public struct TokenStream: Sendable {
     guard tokens[index].kind == .punctuation, index > 0, index + 1 < tokens.count,
       !tokens[index].spaceBefore, !tokens[index + 1].spaceBefore
     else { return false }
-    let normalized = tokens[index].normalized
-    guard normalized == "-" || normalized == "‐" else { return false }
-    return tokens[index - 1].kind != .punctuation && tokens[index + 1].kind != .punctuation
+    return isHyphen(tokens[index].normalized)
+      && tokens[index - 1].kind != .punctuation && tokens[index + 1].kind != .punctuation
+  }
+
+  /// `isIntraWordHyphen` for every token, in one pass.
+  static func intraWordHyphens(_ tokens: [Token]) -> [Bool] {
+    var glued = [Bool](repeating: false, count: tokens.count)
+    guard tokens.count >= 3 else { return glued }
+    tokens.withUnsafeBufferPointer { tokens in
+      for index in 1..<tokens.count - 1 where tokens[index].kind == .punctuation {
+        glued[index] = !tokens[index].spaceBefore && !tokens[index + 1].spaceBefore
+          && tokens[index - 1].kind != .punctuation && tokens[index + 1].kind != .punctuation
+          && isHyphen(tokens[index].normalized)
+      }
+    }
+    return glued
+  }
+
+  /// Whether a punctuation token's normalized form is `-` or `‐` (U+2010), compared as bytes.
+  private static func isHyphen(_ normalized: String) -> Bool {
+    var bytes = normalized.utf8.makeIterator()
+    switch bytes.next() {
+    case 0x2D: return bytes.next() == nil
+    case 0xE2: return bytes.next() == 0x80 && bytes.next() == 0x90 && bytes.next() == nil
+    default: return false
+    }
   }
 }

@@ -64,8 +64,11 @@ public struct SentenceSplitter: Sendable {
       return !continues
     }
     guard next.spaceBefore else { return false }
-    switch token.normalized {
-    case ".":
+    // Compared as one byte: a string `switch` costs a comparison call per case.
+    let normalized = token.normalized.utf8
+    guard normalized.count == 1 else { return false }
+    switch normalized.first {
+    case UInt8(ascii: "."):
       guard k > 0, !token.spaceBefore else { return true }
       let previous = tokens[k - 1]
       if abbreviations.contains(previous.normalized) { return false }
@@ -74,9 +77,9 @@ public struct SentenceSplitter: Sendable {
       }
       if previous.kind == .number && previous.lineStart { return false }
       return true
-    case "!":
+    case UInt8(ascii: "!"):
       return true
-    case "?":
+    case UInt8(ascii: "?"):
       if token.spaceBefore { return false }
       return next.kind != .word || startsUppercase(next, scalars)
     default:
