@@ -52,6 +52,44 @@ struct JSONTests {
     }
   }
 
+  @Test("string writing eight bytes at a time: each escaped byte at any offset is escaped as alone")
+  func stringWriteOffsets() throws {
+    let escapes: [(raw: String, escaped: String)] = [
+      ("\"", "\\\""), ("\\", "\\\\"), ("\n", "\\n"), ("\u{1}", "\\u0001"), ("\u{7F}", "\\u007f"),
+    ]
+    for length in 0..<20 {
+      let plain = String(repeating: "é", count: length % 3) + String(repeating: "a", count: length)
+      for (raw, escaped) in escapes {
+        for position in 0...plain.unicodeScalars.count {
+          let cut = plain.unicodeScalars.index(plain.unicodeScalars.startIndex, offsetBy: position)
+          let head = String(plain.unicodeScalars[..<cut])
+          let tail = String(plain.unicodeScalars[cut...])
+          var writer = JSONWriter()
+          writer.string(head + raw + tail)
+          writer.string("file-\(head)\(raw)\(tail)", ":", 7)
+          let text = String(decoding: writer.bytes, as: UTF8.self)
+          #expect(text == "\"\(head)\(escaped)\(tail)\",\"file-\(head)\(escaped)\(tail):7\"",
+            "escape at \(position) of \(length)")
+        }
+      }
+    }
+  }
+
+  @Test("integers of every width, at each power of ten, with their sign")
+  func integerWidths() throws {
+    var values = [0, Int.max, Int.min, Int.min + 1]
+    var power = 1
+    for _ in 0..<18 {
+      power *= 10
+      values += [power - 1, power, power + 1, -power]
+    }
+    for value in values {
+      var writer = JSONWriter()
+      writer.int(value)
+      #expect(String(decoding: writer.bytes, as: UTF8.self) == String(value))
+    }
+  }
+
   @Test("commas, nesting and indentation; the buffer grows past its first capacity")
   func structureAndGrowth() throws {
     var writer = JSONWriter(indent: 2, capacity: 16)

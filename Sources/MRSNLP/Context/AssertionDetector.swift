@@ -34,6 +34,28 @@ public struct AssertionDetector: Sendable {
     }
   }
 
+  /// A text's triggers with the token ranges the modifiers cover and where each section's present
+  /// story starts: found once per text and applied to its mentions, cues and finding cues alike.
+  public struct Context: Sendable {
+    /// The triggers, by the longest-match rule.
+    public let hits: [TriggerHit]
+    /// The token ranges each modifier trigger covers, with the trigger.
+    let scopes: [(hit: TriggerHit, scope: Range<Int>)]
+    /// By section, the first token of its present story (the first `current` phrase).
+    let presentFrom: [Int: Int]
+  }
+
+  /// The triggers of `text` (`hits`, when already found) and what they cover.
+  public func context(in text: TextAnalysis, hits: [TriggerHit]? = nil) -> Context {
+    let hits = hits ?? triggers(in: text)
+    var presentFrom: [Int: Int] = [:]
+    for hit in hits where hit.trigger.kind == .current {
+      let section = text.sentences[Int(text.sentenceOfToken[hit.firstToken])].section
+      if presentFrom[section] == nil { presentFrom[section] = hit.firstToken }
+    }
+    return Context(hits: hits, scopes: scopes(hits, in: text), presentFrom: presentFrom)
+  }
+
   /// The token ranges each modifier trigger covers, with the trigger.
   func scopes(_ hits: [TriggerHit], in text: TextAnalysis) -> [(hit: TriggerHit, scope: Range<Int>)] {
     var result: [(TriggerHit, Range<Int>)] = []
@@ -85,14 +107,13 @@ public struct AssertionDetector: Sendable {
   ///
   /// - Parameter hits: the text's triggers, when already found (`triggers(in:)`).
   public func assert(_ mentions: [Mention], in text: TextAnalysis, hits: [TriggerHit]? = nil) -> [Mention] {
-    let hits = hits ?? triggers(in: text)
-    let scopes = scopes(hits, in: text)
-    // Where the present story starts inside each section (the first `current` phrase).
-    var presentFrom: [Int: Int] = [:]
-    for hit in hits where hit.trigger.kind == .current {
-      let section = text.sentences[Int(text.sentenceOfToken[hit.firstToken])].section
-      if presentFrom[section] == nil { presentFrom[section] = hit.firstToken }
-    }
+    assert(mentions, in: text, context: context(in: text, hits: hits))
+  }
+
+  /// Sets the flags and their evidence on `mentions`, from the text's `context(in:)`.
+  public func assert(_ mentions: [Mention], in text: TextAnalysis, context: Context) -> [Mention] {
+    let scopes = context.scopes
+    let presentFrom = context.presentFrom
     return mentions.map { mention in
       var mention = mention
       let section = text.sections[mention.section]

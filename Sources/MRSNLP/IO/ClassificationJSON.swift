@@ -19,11 +19,11 @@ public enum ClassificationJSON {
     writer.beginArray("measurements")
     for measurement in classification.measurements {
       writer.beginObject()
-      writer.string(measurement.analyte, key: "analyte")
-      writer.double(measurement.value, key: "value")
-      writer.int(measurement.span.start, key: "start")
-      writer.int(measurement.span.end, key: "end")
-      writer.string(text.scalars, measurement.span, key: "text")
+      writer.string(measurement.analyte, key: Key.analyte)
+      writer.double(measurement.value, key: Key.value)
+      writer.int(measurement.span.start, key: Key.start)
+      writer.int(measurement.span.end, key: Key.end)
+      writer.string(text.scalars, measurement.span, key: Key.text)
       writer.endObject()
     }
     writer.endArray()
@@ -37,15 +37,15 @@ public enum ClassificationJSON {
     for evaluation in classification.evidence {
       writer.beginObject()
       if case .indication = evaluation.rule.outcome {
-        writer.string(evaluation.label, key: "indication")
+        writer.string(evaluation.label, key: Key.indication)
       } else {
-        writer.string(evaluation.label, key: "other_indication")
+        writer.string(evaluation.label, key: Key.otherIndication)
       }
-      writer.string(evaluation.rule.id, key: "rule")
-      writer.beginArray("mentions")
+      writer.string(evaluation.rule.id, key: Key.rule)
+      writer.beginArray(Key.mentions)
       for index in evaluation.mentions { writer.int(index) }
       writer.endArray()
-      writer.beginArray("cues")
+      writer.beginArray(Key.cues)
       for index in evaluation.cues { writer.int(index) }
       writer.endArray()
       writer.endObject()
@@ -89,6 +89,29 @@ public enum ClassificationJSON {
     writer.endObject()
   }
 
+  /// The member names written once per measurement, mention, trigger or piece of evidence, made
+  /// once (see `JSONKey`).
+  private enum Key {
+    static let analyte: JSONKey = "analyte"
+    static let category: JSONKey = "category"
+    static let concept: JSONKey = "concept"
+    static let cues: JSONKey = "cues"
+    static let end: JSONKey = "end"
+    static let flag: JSONKey = "flag"
+    static let fuzzy: JSONKey = "fuzzy"
+    static let indication: JSONKey = "indication"
+    static let mentions: JSONKey = "mentions"
+    static let otherIndication: JSONKey = "other_indication"
+    static let rule: JSONKey = "rule"
+    static let source: JSONKey = "source"
+    static let start: JSONKey = "start"
+    static let symptom: JSONKey = "symptom"
+    static let text: JSONKey = "text"
+    static let trigger: JSONKey = "trigger"
+    static let triggers: JSONKey = "triggers"
+    static let value: JSONKey = "value"
+  }
+
   /// The assertion flag members for every combination of flags, indexed by `AssertionFlags.rawValue`.
   private static let flagMembers = (0..<(1 << AssertionFlag.allCases.count)).map { bits in
     JSONBoolMembers(AssertionFlag.allCases.map { ($0.rawValue, bits & (1 << Int($0.bitIndex)) != 0) })
@@ -96,18 +119,18 @@ public enum ClassificationJSON {
 
   static func writeMention(_ mention: Mention, text: TextAnalysis, into writer: inout JSONWriter) {
     writer.beginObject()
-    writer.string(mention.concept, key: "concept")
-    writer.string(text.scalars, mention.span, key: "text")
-    writer.int(mention.span.start, key: "start")
-    writer.int(mention.span.end, key: "end")
+    writer.string(mention.concept, key: Key.concept)
+    writer.string(text.scalars, mention.span, key: Key.text)
+    writer.int(mention.span.start, key: Key.start)
+    writer.int(mention.span.end, key: Key.end)
     writer.bools(flagMembers[Int(mention.flags.rawValue) & (flagMembers.count - 1)])
-    if let category = mention.category { writer.string(category, key: "category") }
-    if mention.isSymptom { writer.bool(true, key: "symptom") }
-    if mention.fuzzy { writer.bool(true, key: "fuzzy") }
+    if let category = mention.category { writer.string(category, key: Key.category) }
+    if mention.isSymptom { writer.bool(true, key: Key.symptom) }
+    if mention.fuzzy { writer.bool(true, key: Key.fuzzy) }
     switch mention.source {
-    case .term(let file, let line): writer.string(file, ":", line, key: "source")
-    case .code(let code): writer.string("icd10:\(code)", key: "source")
-    case .construction(let what): writer.string(what, key: "source")
+    case .term(let file, let line): writer.string(file, ":", line, key: Key.source)
+    case .code(let code): writer.string("icd10:\(code)", key: Key.source)
+    case .construction(let what): writer.string(what, key: Key.source)
     }
     if !mention.assertionEvidence.isEmpty { writeTriggers(mention.assertionEvidence, into: &writer) }
     writer.endObject()
@@ -115,13 +138,13 @@ public enum ClassificationJSON {
 
   /// Writes `triggers`: the flag, phrase and span of each trigger that set a flag.
   public static func writeTriggers(_ evidence: [AssertionEvidence], into writer: inout JSONWriter) {
-    writer.beginArray("triggers")
+    writer.beginArray(Key.triggers)
     for item in evidence {
       writer.beginObject()
-      writer.string(item.flag.rawValue, key: "flag")
-      writer.string(item.trigger, key: "trigger")
-      writer.int(item.span.start, key: "start")
-      writer.int(item.span.end, key: "end")
+      writer.string(item.flag.rawValue, key: Key.flag)
+      writer.string(item.trigger, key: Key.trigger)
+      writer.int(item.span.start, key: Key.start)
+      writer.int(item.span.end, key: Key.end)
       writer.endObject()
     }
     writer.endArray()

@@ -61,13 +61,14 @@ public struct ConceptMatcher: Sendable {
   /// (`C7931`) is read with the dot put back.
   private func codeMentions(_ text: TextAnalysis) -> [Mention] {
     var result: [Mention] = []
-    for (index, token) in text.tokens.enumerated() where token.kind == .word {
+    // By index: a `for token in` loop copies every token (and retains its string) to read a byte.
+    for index in text.tokens.indices where text.tokens[index].kind == .word {
       // Only a letter then a digit can start a code; check the bytes before building a string.
-      var bytes = token.normalized.utf8.makeIterator()
-      guard let first = bytes.next(), (0x61...0x7A).contains(first), let second = bytes.next(),
-        (0x30...0x39).contains(second)
-      else { continue }
-      guard let code = Self.canonicalCode(text.text(token.span)) else { continue }
+      let startsLikeCode = text.tokens[index].normalized.utf8.withContiguousStorageIfAvailable { bytes in
+        bytes.count >= 2 && (0x61...0x7A).contains(bytes[0]) && (0x30...0x39).contains(bytes[1])
+      }
+      guard startsLikeCode ?? Self.startsLikeCode(text.tokens[index].normalized) else { continue }
+      guard let code = Self.canonicalCode(text.text(text.tokens[index].span)) else { continue }
       var candidate = code
       var found: ICDCodeEntry?
       while candidate.count >= 3 {
@@ -90,6 +91,13 @@ public struct ConceptMatcher: Sendable {
           isSymptom: entry.isSymptom, fuzzy: false, source: .code(code), text))
     }
     return result
+  }
+
+  /// Whether a normalized word starts with a letter then a digit, as every code does.
+  private static func startsLikeCode(_ word: String) -> Bool {
+    var bytes = word.utf8.makeIterator()
+    guard let first = bytes.next(), let second = bytes.next() else { return false }
+    return (0x61...0x7A).contains(first) && (0x30...0x39).contains(second)
   }
 
   /// The upper-case, dotted form of a token shaped like an ICD-10-CM code, or nil.

@@ -54,15 +54,19 @@ public struct MeasurementExtractor: Sendable {
     guard !matches.isEmpty else { return [] }
     // By token: the metabolite name starting there (an array, read for every token below).
     var nameAt = [Name?](repeating: nil, count: tokens.count + 2)
+    var startsName = [Bool](repeating: false, count: tokens.count + 2)
     for match in matches {
       let canonical = lexicon.metabolites[lexicon.metabolitePhraseRow[match.phrase]].canonical
       nameAt[match.firstToken] = Name(canonical: canonical, first: match.firstToken, last: match.lastToken)
+      startsName[match.firstToken] = true
     }
     func word(_ index: Int) -> String? { index < tokens.count ? tokens[index].normalized : nil }
     func sentence(_ index: Int) -> Int32 { text.sentenceOfToken[index] }
 
     /// A metabolite name at `index`, joining `Lip+Lac` and skipping an opening parenthesis.
     func name(at index: Int) -> Name? {
+      // Most tokens start no name, with or without a parenthesis: skip them before reading words.
+      guard startsName[index] || startsName[index + 1] else { return nil }
       var start = index
       var openedParenthesis = false
       if word(start) == "(" {

@@ -21,7 +21,7 @@ public struct SpectroscopyFindingDetector: Sendable {
   /// The finding and the span of the sentence that decided it, or nil.
   public func finding(
     text: TextAnalysis, mentions: [Mention], cues: [Mention], measurements: [Measurement],
-    indications: [String], triggerHits: [AssertionDetector.TriggerHit]? = nil, nonTumorPurpose: Bool
+    indications: [String], assertionContext: AssertionDetector.Context? = nil, nonTumorPurpose: Bool
   ) -> (finding: String, sentence: TextSpan)? {
     guard text.document.kind == .report, !nonTumorPurpose else { return nil }
     // What "no tumor" concludes depends on the question: after treatment it favors treatment
@@ -50,7 +50,8 @@ public struct SpectroscopyFindingDetector: Sendable {
           fuzzy: false, source: .term(file: "findings.tsv", line: cue.line))
       )
     }
-    let asserted = assertions.assert(findingCues.map(\.mention), in: text, hits: triggerHits)
+    let asserted = assertions.assert(
+      findingCues.map(\.mention), in: text, context: assertionContext ?? assertions.context(in: text))
     for index in findingCues.indices { findingCues[index].mention = asserted[index] }
 
     let measuredSentences = Set(measurements.map(\.sentence))

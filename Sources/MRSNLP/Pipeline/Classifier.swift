@@ -45,9 +45,9 @@ public struct Classifier: Sendable {
           fuzzy: false, source: .construction("metabolite ratio")))
     }
     mentions.sort { $0.span < $1.span }
-    let hits = assertions.triggers(in: text)
-    let assertedMentions = assertions.assert(mentions, in: text, hits: hits)
-    let assertedCues = assertions.assert(found.cues, in: text, hits: hits)
+    let context = assertions.context(in: text)
+    let assertedMentions = assertions.assert(mentions, in: text, context: context)
+    let assertedCues = assertions.assert(found.cues, in: text, context: context)
     let evaluations = rules.evaluate(mentions: assertedMentions, cues: assertedCues, text: text)
     var indications: [String] = []
     var others = Set<String>()
@@ -66,7 +66,7 @@ public struct Classifier: Sendable {
     let otherIndications = contradicted && indications.isEmpty ? [] : others.sorted()
     let finding = findings.finding(
       text: text, mentions: assertedMentions, cues: assertedCues, measurements: measurements,
-      indications: indications, triggerHits: hits, nonTumorPurpose: indications.isEmpty && !otherIndications.isEmpty
+      indications: indications, assertionContext: context, nonTumorPurpose: indications.isEmpty && !otherIndications.isEmpty
         && otherIndications.allSatisfy(lexicon.noTumorQuestionCategories.contains))
     var classification = Classification(
       text: text, decision: Decision(indications: indications, otherIndications: otherIndications),
