@@ -26,9 +26,9 @@ public struct PhraseTrie: Sendable {
   private var hasChildren: [Bool] = [false]
   private var terminals: [[Int32]] = [[]]
   private var phrases: [Phrase] = []
-  /// By vocabulary id: whether some phrase starts with the word, so that matching skips the
-  /// positions where none can start without walking.
-  private var startWords: [Bool] = []
+  /// By vocabulary id: the node a phrase starting with the word leads to, or -1, so that matching
+  /// skips the positions where no phrase starts and takes the first step without hashing.
+  private var rootChildren: [Int32] = []
 
   /// Creates an empty trie.
   public init() {}
@@ -95,10 +95,10 @@ public struct PhraseTrie: Sendable {
       trie.edges.set(node, id, next)
       trie.hasChildren[Int(node)] = true
       if node == 0 {
-        if trie.startWords.count <= Int(id) {
-          trie.startWords.append(contentsOf: repeatElement(false, count: Int(id) + 1 - trie.startWords.count))
+        if trie.rootChildren.count <= Int(id) {
+          trie.rootChildren.append(contentsOf: repeatElement(-1, count: Int(id) + 1 - trie.rootChildren.count))
         }
-        trie.startWords[Int(id)] = true
+        trie.rootChildren[Int(id)] = next
       }
       node = next
     }
@@ -139,7 +139,7 @@ public struct PhraseTrie: Sendable {
   func allMatches(in stream: TokenStream, tokens: [Token], scalars: ScalarText) -> [PhraseMatch] {
     var found: [PhraseMatch] = []
     found.reserveCapacity(16)
-    func startsPhrase(_ id: Int32) -> Bool { id >= 0 && Int(id) < startWords.count && startWords[Int(id)] }
+    func startsPhrase(_ id: Int32) -> Bool { id >= 0 && Int(id) < rootChildren.count && rootChildren[Int(id)] >= 0 }
     for start in 0..<stream.count
     where startsPhrase(stream.ids[start]) || startsPhrase(stream.fuzzyIds[start])
       || startsPhrase(stream.joinedIds[start])
@@ -179,21 +179,29 @@ public struct PhraseTrie: Sendable {
     guard position < stream.count, stream.segment[position] == stream.segment[start] else { return }
     guard hasChildren[Int(node)] else { return }
     let id = stream.ids[position]
-    if id >= 0, let next = edges.child(node, id) {
+    if id >= 0, let next = child(node, id) {
       walk(
         node: next, position: position + 1, start: start, fuzzy: fuzzy, joined: joined,
         stream: stream, tokens: tokens, scalars: scalars, found: &found)
-    } else if stream.fuzzyIds[position] >= 0, let next = edges.child(node, stream.fuzzyIds[position]) {
+    } else if stream.fuzzyIds[position] >= 0, let next = child(node, stream.fuzzyIds[position]) {
       walk(
         node: next, position: position + 1, start: start, fuzzy: true, joined: joined,
         stream: stream, tokens: tokens, scalars: scalars, found: &found)
     }
     let joinedId = stream.joinedIds[position]
-    if joinedId >= 0, position + 1 < stream.count, let next = edges.child(node, joinedId) {
+    if joinedId >= 0, position + 1 < stream.count, let next = child(node, joinedId) {
       walk(
         node: next, position: position + 2, start: start, fuzzy: fuzzy, joined: true,
         stream: stream, tokens: tokens, scalars: scalars, found: &found)
     }
+  }
+
+  /// The child of `node` along word `id` (not negative): from the root by array, below it by hash.
+  private func child(_ node: Int32, _ id: Int32) -> Int32? {
+    guard node == 0 else { return edges.child(node, id) }
+    guard Int(id) < rootChildren.count else { return nil }
+    let next = rootChildren[Int(id)]
+    return next >= 0 ? next : nil
   }
 
   /// Keeps the longest matches that do not overlap; among equal lengths the earlier phrase wins.
