@@ -56,6 +56,16 @@ struct TokenizerTests {
     #expect(tokens.last.map { $0.span.end } == scalars.count)
   }
 
+  @Test("each token carries the FNV-1a hash of its normalized form, ASCII or not, and keeps it when changed")
+  func normalizedHash() {
+    let text = "S/P Café-au-lait 🧠 e\u{301}dème ÉDÈME 脳腫瘍 NAA/Cr ≥ 1.5 C71.1 s.p. x"
+    var tokens = Tokenizer().tokenize(ScalarText(text))
+    #expect(tokens.count > 10)
+    for token in tokens { #expect(token.normalizedHash == FNV1a.hash(token.normalized), "\(token.normalized)") }
+    tokens[0].normalized = "changed"
+    #expect(tokens[0].normalizedHash == FNV1a.hash("changed"))
+  }
+
   @Test("normalized form folds case and diacritics, and drops shorthand punctuation")
   func normalization() {
     let tokens = Tokenizer().tokenize(ScalarText("ŒDÈME S/P s.p. Sp C71.1"))

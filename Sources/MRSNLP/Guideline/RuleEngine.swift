@@ -91,6 +91,11 @@ public struct RuleEngine: Sendable {
       return hasPurposeSection ? role == .purpose || role == .past : role != .result
     }
 
+    // The concepts present in each pool, so that a rule none of whose first requirement's and
+    // forbid rows' concepts occur is settled without reading the evidence.
+    let concepts = (
+      everything: everything.reduce(0 as UInt64) { $0 | evidence.conceptBit[$1] },
+      purposeOnly: purposeOnly.reduce(0 as UInt64) { $0 | evidence.conceptBit[$1] })
     var results: [RuleEvaluation] = []
     results.reserveCapacity(ordered.count)
     var indicationFound = false
@@ -110,6 +115,16 @@ public struct RuleEngine: Sendable {
       }
       let purposeScoped = rule.sections == .purpose && text.document.kind == .report
       let pool = purposeScoped ? purposeOnly : everything
+      let poolConcepts = purposeScoped ? concepts.purposeOnly : concepts.everything
+      if let first = rows.requirements.first, first.concepts & poolConcepts == 0,
+        rows.exclusions.allSatisfy({ $0.concepts & poolConcepts == 0 })
+      {
+        // Every unit misses the first requirement and nothing blocks: what the unit-by-unit
+        // search below concludes, without it.
+        results.append(RuleEvaluation(rule: rule, fired: false, mentions: [], cues: [], label: nil,
+          cause: .missing(rule.requirements[0], rule.proximity)))
+        continue
+      }
       let cacheKey = (purposeScoped ? 3 : 0) + RuleProximity.allCases.firstIndex(of: rule.proximity)!
       if unitCache[cacheKey] == nil { unitCache[cacheKey] = units(pool, rule.proximity, evidence) }
       let poolUnits = unitCache[cacheKey]!

@@ -24,8 +24,10 @@ public struct TokenStream: Sendable {
     // Column by column: each array is built by one `map` over the positions, without the
     // per-element capacity and uniqueness checks of appending to five arrays in one loop.
     let glued = Self.intraWordHyphens(tokens)
-    let tokenIndex = tokens.indices.filter { !glued[$0] }
-    let ids = tokenIndex.map { vocabulary.id(tokens[$0].normalized) ?? -1 }
+    var tokenIndex: [Int] = []
+    tokenIndex.reserveCapacity(tokens.count)
+    for index in tokens.indices where !glued[index] { tokenIndex.append(index) }
+    let ids = tokenIndex.map { vocabulary.id(tokens[$0].normalized, fnv: tokens[$0].normalizedHash) ?? -1 }
     var fuzzyIds = [Int32](repeating: -1, count: ids.count)
     for (position, index) in tokenIndex.enumerated() where ids[position] < 0 && tokens[index].kind == .word {
       let word = tokens[index].normalized
@@ -59,11 +61,17 @@ public struct TokenStream: Sendable {
   /// A word with letters and OCR-confused digits read as letters (`tum0r` → `tumor`, `absce55` →
   /// `abscess`, `1esion` → `lesion`), or nil when the word has no such digit or no letter.
   static func ocrLetters(_ word: String) -> String? {
-    var letters = 0
-    var digits = 0
-    for byte in word.utf8 {
-      if byte >= 0x61 && byte <= 0x7A { letters += 1 } else if byte >= 0x30 && byte <= 0x39 { digits += 1 }
+    /// The letters and digits of the word's bytes.
+    func count(_ bytes: UnsafeBufferPointer<UInt8>) -> (letters: Int, digits: Int) {
+      var letters = 0
+      var digits = 0
+      for byte in bytes {
+        if byte &- 0x61 <= 0x19 { letters += 1 } else if byte &- 0x30 <= 9 { digits += 1 }
+      }
+      return (letters, digits)
     }
+    var copy = word
+    let (letters, digits) = word.utf8.withContiguousStorageIfAvailable(count) ?? copy.withUTF8(count)
     guard letters >= 2, digits >= 1, letters >= digits * 2 else { return nil }
     let mapped = word.utf8.map { byte -> UInt8 in
       switch byte {

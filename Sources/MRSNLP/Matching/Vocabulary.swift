@@ -11,10 +11,10 @@ public struct Vocabulary: Sendable {
   /// Creates an empty vocabulary.
   public init() {}
 
-  private static func hash(_ word: String) -> UInt64 {
-    let value = FNV1a.hash(word)
-    return value ^ (value >> 29)
-  }
+  private static func hash(_ word: String) -> UInt64 { mix(FNV1a.hash(word)) }
+
+  /// The table hash from a word's FNV-1a hash.
+  private static func mix(_ value: UInt64) -> UInt64 { value ^ (value >> 29) }
 
   /// The slot holding `word` (hashing to `hash`), or the empty slot where it would go.
   private func slot(_ word: String, hash: UInt64) -> Int {
@@ -58,6 +58,12 @@ public struct Vocabulary: Sendable {
   /// The id of `word`, or nil when no lexicon phrase uses it.
   public func id(_ word: String) -> Int32? {
     let entry = slots[slot(word, hash: Self.hash(word))]
+    return entry == 0 ? nil : Self.id(of: entry)
+  }
+
+  /// The id of `word`, whose FNV-1a hash is `fnv` (a token's `normalizedHash`), or nil.
+  func id(_ word: String, fnv: UInt64) -> Int32? {
+    let entry = slots[slot(word, hash: Self.mix(fnv))]
     return entry == 0 ? nil : Self.id(of: entry)
   }
 

@@ -6,6 +6,12 @@ public enum Normalizer {
   ///
   /// - Complexity: O(n) in the length of the range; ASCII text takes a fast path.
   public static func normalize(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    normalizeAndHash(scalars).normalized
+  }
+
+  /// The normalized form of `text[range]` and the FNV-1a hash of its UTF-8, computed in the same
+  /// pass for ASCII text.
+  static func normalizeAndHash(_ scalars: ArraySlice<Unicode.Scalar>) -> (normalized: String, hash: UInt64) {
     var hasDigit = false
     var isASCII = true
     for scalar in scalars {
@@ -16,22 +22,26 @@ public enum Normalizer {
     if isASCII {
       // Written straight into the string's storage: no intermediate array, and no heap at all
       // for the usual token of up to 15 bytes.
-      return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+      var hasher = FNV1a()
+      let normalized = String(unsafeUninitializedCapacity: scalars.count) { buffer in
         var count = 0
         for scalar in scalars {
           var byte = UInt8(scalar.value)
           if dropShorthandPunctuation && (byte == 0x2F || byte == 0x2E) { continue }
           if byte >= 0x41 && byte <= 0x5A { byte += 32 }
           buffer[count] = byte
+          hasher.add(byte)
           count += 1
         }
         return count
       }
+      return (normalized, hasher.value)
     }
     var view = String.UnicodeScalarView()
     LetterFolds.fold(
       scalars.lazy.filter { !(dropShorthandPunctuation && ($0 == "/" || $0 == ".")) }, into: &view)
-    return String(view)
+    let normalized = String(view)
+    return (normalized, FNV1a.hash(normalized))
   }
 
   /// The normalized form of a whole phrase's single token text (used for lexicon keys).

@@ -18,9 +18,27 @@ public struct Token: Sendable, Hashable {
   public var kind: TokenKind
   /// Case-folded, diacritic-free form used for matching; shorthand dots and slashes are dropped
   /// (`s/p`, `S.P.` and `sp` all normalize to `sp`).
-  public var normalized: String
+  public var normalized: String {
+    didSet { normalizedHash = FNV1a.hash(normalized) }
+  }
+  /// The FNV-1a hash of `normalized`'s UTF-8, computed while normalizing, so that vocabulary
+  /// lookups do not read the word again.
+  private(set) var normalizedHash: UInt64
   /// Whether whitespace (or the start of text) comes right before the token.
   public var spaceBefore: Bool
   /// Whether a line break stands between the previous token and this one.
   public var lineStart: Bool
+
+  /// A token whose normalized form hashes to `normalizedHash` (FNV-1a of its UTF-8).
+  init(
+    span: TextSpan, kind: TokenKind, normalized: String, normalizedHash: UInt64, spaceBefore: Bool,
+    lineStart: Bool
+  ) {
+    self.span = span
+    self.kind = kind
+    self.normalized = normalized
+    self.normalizedHash = normalizedHash
+    self.spaceBefore = spaceBefore
+    self.lineStart = lineStart
+  }
 }

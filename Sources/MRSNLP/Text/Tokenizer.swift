@@ -93,11 +93,11 @@ public struct Tokenizer: Sendable {
         i += 1
         while i < n && classes[i] == .mark { i += 1 }
       }
+      let (normalized, hash) = Normalizer.normalizeAndHash(s[start..<i])
       tokens.append(
         Token(
-          span: TextSpan(start: start, end: i), kind: kind,
-          normalized: Normalizer.normalize(s[start..<i]), spaceBefore: spaceBefore,
-          lineStart: lineStart))
+          span: TextSpan(start: start, end: i), kind: kind, normalized: normalized,
+          normalizedHash: hash, spaceBefore: spaceBefore, lineStart: lineStart))
       spaceBefore = false
       lineStart = false
     }
