@@ -142,4 +142,22 @@ struct TokenizerTests {
       }
     }
   }
+
+  @Test("the ASCII check reads eight bytes at a time and finds a high byte at any offset")
+  func asciiCheckOffsets() {
+    for length in 0..<24 {
+      let ascii = [UInt8](repeating: 0x61, count: length)
+      #expect(ascii.withUnsafeBufferPointer(WordBytes.allASCII))
+      for position in 0..<length {
+        var bytes = ascii
+        bytes[position] = 0x80
+        #expect(!bytes.withUnsafeBufferPointer(WordBytes.allASCII), "high byte at \(position) of \(length)")
+        // A JSONL line with an invalid byte there is read with U+FFFD and a warning.
+        let line = Array(#"{"text":""#.utf8) + bytes.map { $0 == 0x80 ? 0xFF : $0 } + Array(#" x"}"#.utf8)
+        let record = JSONLRecordReader(keepsWholeObject: false).read(line[...], line: 2)
+        #expect(record?.document?.text.unicodeScalars.contains("\u{FFFD}") == true)
+        #expect(record?.warnings == ["invalid UTF-8 replaced with U+FFFD"])
+      }
+    }
+  }
 }

@@ -24,4 +24,20 @@ enum WordBytes {
   static func containsByte(below limit: UInt8, in word: UInt64) -> Bool {
     (word &- ones &* UInt64(limit)) & ~word & highBits != 0
   }
+
+  /// Whether every byte of `bytes` is ASCII, eight at a time.
+  static func allASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    if let base = bytes.baseAddress {
+      while index + 8 <= bytes.count {
+        if load(base + index) & highBits != 0 { return false }
+        index += 8
+      }
+    }
+    while index < bytes.count {
+      if bytes[index] >= 0x80 { return false }
+      index += 1
+    }
+    return true
+  }
 }

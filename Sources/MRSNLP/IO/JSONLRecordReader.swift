@@ -31,7 +31,7 @@ public struct JSONLRecordReader: Sendable {
   private static func validUTF8(_ bytes: ArraySlice<UInt8>) -> (bytes: [UInt8], replaced: Bool) {
     let isValid =
       bytes.withContiguousStorageIfAvailable { buffer in
-        buffer.allSatisfy { $0 < 0x80 } || String(validating: buffer, as: UTF8.self) != nil
+        WordBytes.allASCII(buffer) || String(validating: buffer, as: UTF8.self) != nil
       } ?? (String(validating: bytes, as: UTF8.self) != nil)
     if isValid { return (Array(bytes), false) }
     return (Array(String(decoding: bytes, as: UTF8.self).utf8), true)

@@ -6,29 +6,29 @@ public enum Normalizer {
   ///
   /// - Complexity: O(n) in the length of the range; ASCII text takes a fast path.
   public static func normalize(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-    normalizeAndHash(scalars).normalized
+    scalars.withUnsafeBufferPointer { normalizeAndHash($0).normalized }
   }
 
-  /// The normalized form of `text[range]` and the FNV-1a hash of its UTF-8, computed in the same
-  /// pass for ASCII text.
-  static func normalizeAndHash(_ scalars: ArraySlice<Unicode.Scalar>) -> (normalized: String, hash: UInt64) {
+  /// The normalized form of `scalars` and the FNV-1a hash of its UTF-8, computed in the same pass
+  /// for ASCII text.
+  static func normalizeAndHash(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> (normalized: String, hash: UInt64) {
     var hasDigit = false
-    var isASCII = true
+    var bits: UInt32 = 0
     for scalar in scalars {
-      if scalar.value >= 128 { isASCII = false }
-      if scalar.value >= 48 && scalar.value <= 57 { hasDigit = true }
+      bits |= scalar.value
+      if scalar.value &- 48 <= 9 { hasDigit = true }
     }
     let dropShorthandPunctuation = !hasDigit && scalars.count > 1
-    if isASCII {
+    if bits < 128 {
       // Written straight into the string's storage: no intermediate array, and no heap at all
       // for the usual token of up to 15 bytes.
       var hasher = FNV1a()
       let normalized = String(unsafeUninitializedCapacity: scalars.count) { buffer in
         var count = 0
         for scalar in scalars {
-          var byte = UInt8(scalar.value)
+          var byte = UInt8(truncatingIfNeeded: scalar.value)
           if dropShorthandPunctuation && (byte == 0x2F || byte == 0x2E) { continue }
-          if byte >= 0x41 && byte <= 0x5A { byte += 32 }
+          if byte &- 0x41 <= 0x19 { byte += 32 }
           buffer[count] = byte
           hasher.add(byte)
           count += 1

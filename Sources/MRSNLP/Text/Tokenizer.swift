@@ -93,7 +93,9 @@ public struct Tokenizer: Sendable {
         i += 1
         while i < n && classes[i] == .mark { i += 1 }
       }
-      let (normalized, hash) = Normalizer.normalizeAndHash(s[start..<i])
+      let (normalized, hash) = s.withUnsafeBufferPointer { all in
+        Normalizer.normalizeAndHash(UnsafeBufferPointer(rebasing: all[start..<i]))
+      }
       tokens.append(
         Token(
           span: TextSpan(start: start, end: i), kind: kind, normalized: normalized,
