@@ -10,13 +10,13 @@ public enum ClassificationJSON {
   ) {
     let text = classification.text
     writer.beginObject()
-    writer.string(classification.document.id, key: "id")
-    writer.string(classification.document.kind.rawValue, key: "kind")
-    writer.string(classification.decision.rawValue, key: "decision")
-    writer.strings(classification.indications, key: "indications")
-    writer.strings(classification.otherIndications, key: "other_indications")
-    writer.string(classification.spectroscopyFinding, key: "spectroscopy_finding")
-    writer.beginArray("measurements")
+    writer.string(classification.document.id, key: Key.id)
+    writer.string(classification.document.kind.rawValue, key: Key.kind)
+    writer.string(classification.decision.rawValue, key: Key.decision)
+    writer.strings(classification.indications, key: Key.indications)
+    writer.strings(classification.otherIndications, key: Key.otherIndications)
+    writer.string(classification.spectroscopyFinding, key: Key.spectroscopyFinding)
+    writer.beginArray(Key.measurements)
     for measurement in classification.measurements {
       writer.beginObject()
       writer.string(measurement.analyte, key: Key.analyte)
@@ -27,13 +27,14 @@ public enum ClassificationJSON {
       writer.endObject()
     }
     writer.endArray()
-    writer.beginArray("mentions")
-    for mention in classification.mentions { writeMention(mention, text: text, into: &writer) }
+    writer.beginArray(Key.mentions)
+    // By index: a `for in` loop copies each mention (and retains its strings) to write it.
+    for index in classification.mentions.indices { writeMention(classification.mentions[index], text: text, into: &writer) }
     writer.endArray()
-    writer.beginArray("cues")
-    for cue in classification.cues { writeMention(cue, text: text, into: &writer) }
+    writer.beginArray(Key.cues)
+    for index in classification.cues.indices { writeMention(classification.cues[index], text: text, into: &writer) }
     writer.endArray()
-    writer.beginArray("evidence")
+    writer.beginArray(Key.evidence)
     for evaluation in classification.evidence {
       writer.beginObject()
       if case .indication = evaluation.rule.outcome {
@@ -51,65 +52,87 @@ public enum ClassificationJSON {
       writer.endObject()
     }
     writer.endArray()
-    writer.beginArray("flags")
+    writer.beginArray(Key.flags)
     for flag in classification.flags {
       writer.beginObject()
-      writer.string(flag.name, key: "flag")
-      writer.string(flag.reason, key: "reason")
+      writer.string(flag.name, key: Key.flag)
+      writer.string(flag.reason, key: Key.reason)
       if let span = flag.span {
-        writer.int(span.start, key: "start")
-        writer.int(span.end, key: "end")
-        writer.string(text.scalars, span, key: "text")
+        writer.int(span.start, key: Key.start)
+        writer.int(span.end, key: Key.end)
+        writer.string(text.scalars, span, key: Key.text)
       }
       writer.endObject()
     }
     writer.endArray()
     if let program = classification.program {
-      writer.beginObject("program")
-      writer.string(classification.document.lineOfBusiness, key: "line_of_business")
-      writer.string(program.program, key: "program")
-      writer.string(program.guidelineApplies ? "guideline" : "review", key: "policy")
-      writer.string(program.reason, key: "reason")
+      writer.beginObject(Key.program)
+      writer.string(classification.document.lineOfBusiness, key: Key.lineOfBusiness)
+      writer.string(program.program, key: Key.program)
+      writer.string(program.guidelineApplies ? "guideline" : "review", key: Key.policy)
+      writer.string(program.reason, key: Key.reason)
       writer.endObject()
     }
     if !classification.routedToReview.isEmpty {
-      writer.strings(classification.routedToReview, key: "routed_to_review")
-      writer.string(classification.guidelineDecision.rawValue, key: "guideline_decision")
-      writer.strings(classification.guidelineIndications, key: "guideline_indications")
-      writer.strings(classification.guidelineOtherIndications, key: "guideline_other_indications")
+      writer.strings(classification.routedToReview, key: Key.routedToReview)
+      writer.string(classification.guidelineDecision.rawValue, key: Key.guidelineDecision)
+      writer.strings(classification.guidelineIndications, key: Key.guidelineIndications)
+      writer.strings(classification.guidelineOtherIndications, key: Key.guidelineOtherIndications)
     }
     if let lexiconDigest {
-      writer.beginObject("provenance")
-      writer.string(GuidelineVocabulary.guidelineID, key: "guideline")
-      writer.string(GuidelineVocabulary.guidelineRevision, key: "revised")
-      writer.string(lexiconDigest, key: "lexicon_digest")
+      writer.beginObject(Key.provenance)
+      writer.string(GuidelineVocabulary.guidelineID, key: Key.guideline)
+      writer.string(GuidelineVocabulary.guidelineRevision, key: Key.revised)
+      writer.string(lexiconDigest, key: Key.lexiconDigest)
       writer.endObject()
     }
-    if !warnings.isEmpty { writer.strings(warnings, key: "warnings") }
+    if !warnings.isEmpty { writer.strings(warnings, key: Key.warnings) }
     writer.endObject()
   }
 
-  /// The member names written once per measurement, mention, trigger or piece of evidence, made
-  /// once (see `JSONKey`).
+  /// The member names of a record, each made once (see `JSONKey`) rather than once per record,
+  /// mention, trigger or piece of evidence.
   private enum Key {
     static let analyte: JSONKey = "analyte"
     static let category: JSONKey = "category"
     static let concept: JSONKey = "concept"
     static let cues: JSONKey = "cues"
+    static let decision: JSONKey = "decision"
     static let end: JSONKey = "end"
+    static let evidence: JSONKey = "evidence"
     static let flag: JSONKey = "flag"
+    static let flags: JSONKey = "flags"
     static let fuzzy: JSONKey = "fuzzy"
+    static let guideline: JSONKey = "guideline"
+    static let guidelineDecision: JSONKey = "guideline_decision"
+    static let guidelineIndications: JSONKey = "guideline_indications"
+    static let guidelineOtherIndications: JSONKey = "guideline_other_indications"
+    static let id: JSONKey = "id"
     static let indication: JSONKey = "indication"
+    static let indications: JSONKey = "indications"
+    static let kind: JSONKey = "kind"
+    static let lexiconDigest: JSONKey = "lexicon_digest"
+    static let lineOfBusiness: JSONKey = "line_of_business"
+    static let measurements: JSONKey = "measurements"
     static let mentions: JSONKey = "mentions"
     static let otherIndication: JSONKey = "other_indication"
+    static let otherIndications: JSONKey = "other_indications"
+    static let policy: JSONKey = "policy"
+    static let program: JSONKey = "program"
+    static let provenance: JSONKey = "provenance"
+    static let reason: JSONKey = "reason"
+    static let revised: JSONKey = "revised"
+    static let routedToReview: JSONKey = "routed_to_review"
     static let rule: JSONKey = "rule"
     static let source: JSONKey = "source"
+    static let spectroscopyFinding: JSONKey = "spectroscopy_finding"
     static let start: JSONKey = "start"
     static let symptom: JSONKey = "symptom"
     static let text: JSONKey = "text"
     static let trigger: JSONKey = "trigger"
     static let triggers: JSONKey = "triggers"
     static let value: JSONKey = "value"
+    static let warnings: JSONKey = "warnings"
   }
 
   /// The assertion flag members for every combination of flags, indexed by `AssertionFlags.rawValue`.

@@ -1,8 +1,9 @@
 /// A loaded, validated and compiled lexicon set: every vocabulary and rule the pipeline uses.
 ///
 /// Build one from the embedded defaults (`Lexicon.embedded()`) or from a folder of edited files;
-/// it is compiled once into tries and shared, read-only, by every document.
-public struct Lexicon: Sendable {
+/// it is compiled once into tries and shared, read-only, by every document (a class, so that the
+/// pipeline stages holding it share one instance instead of copying its thirty members).
+public final class Lexicon: Sendable {
   /// Declared concepts by id.
   public let concepts: [String: ConceptDefinition]
   /// Term rows of every term file.
