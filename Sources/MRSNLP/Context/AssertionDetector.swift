@@ -111,39 +111,42 @@ public struct AssertionDetector: Sendable {
   }
 
   /// Sets the flags and their evidence on `mentions`, from the text's `context(in:)`.
-  public func assert(_ mentions: [Mention], in text: TextAnalysis, context: Context) -> [Mention] {
+  public func assert(_ mentions: consuming [Mention], in text: TextAnalysis, context: Context) -> [Mention] {
     let scopes = context.scopes
     let presentFrom = context.presentFrom
-    return mentions.map { mention in
-      var mention = mention
-      let section = text.sections[mention.section]
-      let inPresentStory = presentFrom[mention.section].map { mention.firstToken >= $0 } ?? false
+    // In place: a mention no trigger reaches is neither copied nor written.
+    var mentions = mentions
+    for mentionIndex in mentions.indices {
+      let first = mentions[mentionIndex].firstToken
+      let last = mentions[mentionIndex].lastToken
+      let section = text.sections[mentions[mentionIndex].section]
+      let inPresentStory = presentFrom[mentions[mentionIndex].section].map { first >= $0 } ?? false
       if let header = section.header, section.role == .family || section.role == .past, !inPresentStory {
         let flag: AssertionFlag = section.role == .family ? .family : .historical
-        mention.flags.insert(AssertionFlags(flag))
-        mention.assertionEvidence.append(
+        mentions[mentionIndex].flags.insert(AssertionFlags(flag))
+        mentions[mentionIndex].assertionEvidence.append(
           AssertionEvidence(flag: flag, trigger: "section: \(section.category)", span: header))
       }
       for index in scopes.indices {
-        // Test the range first: most scopes miss a mention, and copying a hit costs retains.
+        // Test the range first: most scopes miss a mention. The hit is read in place, not copied.
         let scope = scopes[index].scope
-        guard mention.firstToken < scope.upperBound, scope.lowerBound <= mention.lastToken else { continue }
-        let hit = scopes[index].hit
-        guard case .modifier(let flag) = hit.trigger.kind else { continue }
+        guard first < scope.upperBound, scope.lowerBound <= last else { continue }
+        guard case .modifier(let flag) = scopes[index].hit.trigger.kind else { continue }
         // A target of `mrs-nlp assert` has no concept, so every trigger may modify it.
-        if let allowed = hit.trigger.appliesTo, mention.concept != "target",
-          !allowed.contains(mention.concept)
+        if let allowed = scopes[index].hit.trigger.appliesTo, mentions[mentionIndex].concept != "target",
+          !allowed.contains(mentions[mentionIndex].concept)
         {
           continue
         }
-        let insideTrigger = mention.firstToken <= hit.lastToken && hit.firstToken <= mention.lastToken
-        guard !insideTrigger else { continue }
-        mention.flags.insert(AssertionFlags(flag))
-        mention.assertionEvidence.append(
+        let hitFirst = scopes[index].hit.firstToken
+        let hitLast = scopes[index].hit.lastToken
+        guard !(first <= hitLast && hitFirst <= last) else { continue }  // inside the trigger
+        mentions[mentionIndex].flags.insert(AssertionFlags(flag))
+        mentions[mentionIndex].assertionEvidence.append(
           AssertionEvidence(
-            flag: flag, trigger: hit.trigger.phrase, span: text.span(hit.firstToken, hit.lastToken)))
+            flag: flag, trigger: scopes[index].hit.trigger.phrase, span: text.span(hitFirst, hitLast)))
       }
-      return mention
     }
+    return mentions
   }
 }

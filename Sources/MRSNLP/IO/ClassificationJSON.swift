@@ -28,11 +28,16 @@ public enum ClassificationJSON {
     }
     writer.endArray()
     writer.beginArray(Key.mentions)
-    // By index: a `for in` loop copies each mention (and retains its strings) to write it.
-    for index in classification.mentions.indices { writeMention(classification.mentions[index], text: text, into: &writer) }
+    // From the array's storage: a `for in` loop or an array subscript copies each mention (and
+    // retains its strings) to write it.
+    classification.mentions.withUnsafeBufferPointer { mentions in
+      for index in mentions.indices { writeMention(mentions, index, text: text, into: &writer) }
+    }
     writer.endArray()
     writer.beginArray(Key.cues)
-    for index in classification.cues.indices { writeMention(classification.cues[index], text: text, into: &writer) }
+    classification.cues.withUnsafeBufferPointer { cues in
+      for index in cues.indices { writeMention(cues, index, text: text, into: &writer) }
+    }
     writer.endArray()
     writer.beginArray(Key.evidence)
     for evaluation in classification.evidence {
@@ -140,22 +145,25 @@ public enum ClassificationJSON {
     JSONBoolMembers(AssertionFlag.allCases.map { ($0.rawValue, bits & (1 << Int($0.bitIndex)) != 0) })
   }
 
-  static func writeMention(_ mention: Mention, text: TextAnalysis, into writer: inout JSONWriter) {
+  /// Writes `mentions[index]`, reading its members in place (passing the mention itself copied it).
+  private static func writeMention(
+    _ mentions: UnsafeBufferPointer<Mention>, _ index: Int, text: TextAnalysis, into writer: inout JSONWriter
+  ) {
     writer.beginObject()
-    writer.string(mention.concept, key: Key.concept)
-    writer.string(text.scalars, mention.span, key: Key.text)
-    writer.int(mention.span.start, key: Key.start)
-    writer.int(mention.span.end, key: Key.end)
-    writer.bools(flagMembers[Int(mention.flags.rawValue) & (flagMembers.count - 1)])
-    if let category = mention.category { writer.string(category, key: Key.category) }
-    if mention.isSymptom { writer.bool(true, key: Key.symptom) }
-    if mention.fuzzy { writer.bool(true, key: Key.fuzzy) }
-    switch mention.source {
+    writer.string(mentions[index].concept, key: Key.concept)
+    writer.string(text.scalars, mentions[index].span, key: Key.text)
+    writer.int(mentions[index].span.start, key: Key.start)
+    writer.int(mentions[index].span.end, key: Key.end)
+    writer.bools(flagMembers[Int(mentions[index].flags.rawValue) & (flagMembers.count - 1)])
+    if let category = mentions[index].category { writer.string(category, key: Key.category) }
+    if mentions[index].isSymptom { writer.bool(true, key: Key.symptom) }
+    if mentions[index].fuzzy { writer.bool(true, key: Key.fuzzy) }
+    switch mentions[index].source {
     case .term(let file, let line): writer.string(file, ":", line, key: Key.source)
     case .code(let code): writer.string("icd10:\(code)", key: Key.source)
     case .construction(let what): writer.string(what, key: Key.source)
     }
-    if !mention.assertionEvidence.isEmpty { writeTriggers(mention.assertionEvidence, into: &writer) }
+    if !mentions[index].assertionEvidence.isEmpty { writeTriggers(mentions[index].assertionEvidence, into: &writer) }
     writer.endObject()
   }
 
