@@ -23,11 +23,16 @@ public struct ConceptMatcher: Sendable {
     mentions.sort { $0.span < $1.span }
     // A cue inside a tumor's name is part of the name, not separate evidence: "breast" in
     // "breast ca brain mets" names the primary, not a body site outside the brain.
-    let tumorNames = mentions.filter { $0.concept == "brain-tumor" }.map(\.span)
-    let freeCues = cues.filter { cue in
-      !tumorNames.contains { $0.start <= cue.span.start && cue.span.end <= $0.end }
+    // (By index and in place: filtering copies every mention it keeps.)
+    let tumorNames = mentions.indices.filter { mentions[$0].concept == "brain-tumor" }.map { mentions[$0].span }
+    var allCues = cues
+    if !tumorNames.isEmpty {
+      allCues.removeAll { cue in
+        tumorNames.contains { $0.start <= cue.span.start && cue.span.end <= $0.end }
+      }
     }
-    var allCues = freeCues + codeCues + differentialConnectors(mentions, text)
+    allCues += codeCues
+    allCues += differentialConnectors(mentions, text)
     allCues.sort { $0.span < $1.span }
     return (mentions, allCues)
   }
@@ -125,10 +130,13 @@ public struct ConceptMatcher: Sendable {
   private func differentialConnectors(_ mentions: [Mention], _ text: TextAnalysis) -> [Mention] {
     guard lexicon.concepts["differential"] != nil, mentions.count > 1 else { return [] }
     var result: [Mention] = []
-    for (left, right) in zip(mentions, mentions.dropFirst())
-    where left.sentence == right.sentence && right.firstToken > left.lastToken + 1
-      && right.firstToken <= left.lastToken + 4
-    {
+    for rightIndex in mentions.indices.dropFirst() {
+      // The two mentions are read in place; only the pairs that qualify are looked at further.
+      let left = (sentence: mentions[rightIndex - 1].sentence, lastToken: mentions[rightIndex - 1].lastToken)
+      let right = (sentence: mentions[rightIndex].sentence, firstToken: mentions[rightIndex].firstToken)
+      guard left.sentence == right.sentence && right.firstToken > left.lastToken + 1
+        && right.firstToken <= left.lastToken + 4
+      else { continue }
       // "A or B" sets any two alternatives against each other ("glioma or single metastasis?",
       // "abscess or a necrotic metastasis?"), with at most two more words between; a slash does so only between different concepts
       // directly, since "XRT/TMZ" lists two treatments.
@@ -141,7 +149,7 @@ public struct ConceptMatcher: Sendable {
           || ($0 == or - 1 && text.tokens[$0].normalized == ",") })
       {
         connector = or
-      } else if words == ["/"] && left.concept != right.concept {
+      } else if words == ["/"] && mentions[rightIndex - 1].concept != mentions[rightIndex].concept {
         connector = gap.lowerBound
       } else {
         continue
