@@ -24,11 +24,21 @@ public struct PhraseTrie: Sendable {
 
   private var edges = EdgeTable()
   private var hasChildren: [Bool] = [false]
+  /// By node: the one phrase ending there, -1 when none does, -2 when several do (then
+  /// `terminals` lists them). Most nodes end one phrase or none, and this dense array spares the
+  /// walk a cache miss on `terminals`, whose per-node arrays live apart on the heap.
+  private var soleTerminal: [Int32] = [-1]
   private var terminals: [[Int32]] = [[]]
   private var phrases: [Phrase] = []
   /// By vocabulary id: the node a phrase starting with the word leads to, or -1, so that matching
   /// skips the positions where no phrase starts and takes the first step without hashing.
   private var rootChildren: [Int32] = []
+  /// By vocabulary id, one bit each: whether some phrase starts with the word. The scan of every
+  /// position tests these bits, which stay in the first-level cache, before `rootChildren`.
+  private var startBits: [UInt64] = []
+  /// By phrase: whether it matches as a plain phrase (misspellings allowed, any letter case), so
+  /// that most terminals are recorded without reading `phrases`.
+  private var isPlain: [Bool] = []
 
   /// Creates an empty trie.
   public init() {}
@@ -57,6 +67,7 @@ public struct PhraseTrie: Sendable {
     guard !normalized.isEmpty else { return nil }
     let index = Int32(phrases.count)
     phrases.append(Phrase(caseTokens: caseSensitive ? tokens.original : nil, allowFuzzy: fuzzy))
+    isPlain.append(!caseSensitive && fuzzy)
     let joined = tokens.joined.flatMap { $0 == normalized ? nil : $0 }
     // The spelled forms first, then each with its plural endings, in the order matches rely on.
     addPath(normalized[...], last: nil, phrase: index, indexSpelling: fuzzy, &vocabulary, &fuzzyIndex)
@@ -91,6 +102,7 @@ public struct PhraseTrie: Sendable {
       }
       let next = Int32(trie.terminals.count)
       trie.hasChildren.append(false)
+      trie.soleTerminal.append(-1)
       trie.terminals.append([])
       trie.edges.set(node, id, next)
       trie.hasChildren[Int(node)] = true
@@ -99,12 +111,17 @@ public struct PhraseTrie: Sendable {
           trie.rootChildren.append(contentsOf: repeatElement(-1, count: Int(id) + 1 - trie.rootChildren.count))
         }
         trie.rootChildren[Int(id)] = next
+        if trie.startBits.count <= Int(id) >> 6 {
+          trie.startBits.append(contentsOf: repeatElement(0, count: Int(id) >> 6 + 1 - trie.startBits.count))
+        }
+        trie.startBits[Int(id) >> 6] |= 1 << UInt64(id & 63)
       }
       node = next
     }
     for word in words { step(word, &self) }
     if let last { step(last, &self) }
     if !terminals[Int(node)].contains(phrase) { terminals[Int(node)].append(phrase) }
+    soleTerminal[Int(node)] = terminals[Int(node)].count == 1 ? terminals[Int(node)][0] : -2
   }
 
   /// Regular plural spellings of a word: `lesion` → `lesions`, `metastasis` → `metastases`.
@@ -139,7 +156,9 @@ public struct PhraseTrie: Sendable {
   func allMatches(in stream: TokenStream, tokens: [Token], scalars: ScalarText) -> [PhraseMatch] {
     var found: [PhraseMatch] = []
     found.reserveCapacity(16)
-    func startsPhrase(_ id: Int32) -> Bool { id >= 0 && Int(id) < rootChildren.count && rootChildren[Int(id)] >= 0 }
+    func startsPhrase(_ id: Int32) -> Bool {
+      id >= 0 && Int(id) >> 6 < startBits.count && startBits[Int(id) >> 6] & (1 << UInt64(id & 63)) != 0
+    }
     for start in 0..<stream.count
     where startsPhrase(stream.ids[start]) || startsPhrase(stream.fuzzyIds[start])
       || startsPhrase(stream.joinedIds[start])
@@ -155,25 +174,29 @@ public struct PhraseTrie: Sendable {
     node: Int32, position: Int, start: Int, fuzzy: Bool, joined: Bool, stream: TokenStream,
     tokens: [Token], scalars: ScalarText, found: inout [PhraseMatch]
   ) {
-    if node != 0 && !terminals[Int(node)].isEmpty {
-      for phraseIndex in terminals[Int(node)] {
-        if fuzzy && !phrases[Int(phraseIndex)].allowFuzzy { continue }
-        if let caseTokens = phrases[Int(phraseIndex)].caseTokens {
-          if joined || caseTokens.count != position - start { continue }
-          var same = true
-          for offset in 0..<caseTokens.count {
-            let span = tokens[stream.tokenIndex[start + offset]].span
-            if !scalars.scalars[span.start..<span.end].elementsEqual(caseTokens[offset]) {
-              same = false
-              break
+    if node != 0 && soleTerminal[Int(node)] != -1 {
+      /// Records `phraseIndex` ending here, unless a misspelling or the letter case rules it out.
+      func visit(_ phraseIndex: Int32) {
+        if !isPlain[Int(phraseIndex)] {
+          if fuzzy && !phrases[Int(phraseIndex)].allowFuzzy { return }
+          if let caseTokens = phrases[Int(phraseIndex)].caseTokens {
+            if joined || caseTokens.count != position - start { return }
+            for offset in 0..<caseTokens.count {
+              let span = tokens[stream.tokenIndex[start + offset]].span
+              if !scalars.scalars[span.start..<span.end].elementsEqual(caseTokens[offset]) { return }
             }
           }
-          if !same { continue }
         }
         found.append(
           PhraseMatch(
             phrase: Int(phraseIndex), firstToken: stream.tokenIndex[start],
             lastToken: stream.tokenIndex[position - 1], fuzzy: fuzzy))
+      }
+      let sole = soleTerminal[Int(node)]
+      if sole >= 0 {
+        visit(sole)
+      } else {
+        for phraseIndex in terminals[Int(node)] { visit(phraseIndex) }
       }
     }
     guard position < stream.count, stream.segment[position] == stream.segment[start] else { return }
