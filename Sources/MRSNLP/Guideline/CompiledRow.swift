@@ -3,8 +3,6 @@
 struct CompiledRow: Sendable {
   /// Bit `i` set: the concept numbered `i` by `ConceptNumbers` satisfies the row.
   var concepts: UInt64
-  /// The bit of each concept the row names, in the row's order (its first concept is preferred).
-  var conceptOrder: [UInt64]
   var required: AssertionFlags
   var forbidden: AssertionFlags
   var symptom: Bool?
@@ -14,7 +12,6 @@ struct CompiledRow: Sendable {
 
   init(_ row: EvidenceRequirement, numbers: ConceptNumbers) {
     concepts = numbers.mask(row.concepts)
-    conceptOrder = row.concepts.map(numbers.bit)
     required = row.required
     forbidden = row.forbidden
     symptom = row.symptom

@@ -74,6 +74,11 @@ public struct RuleEngine: Sendable {
       isCue[index] ? cues[sourceIndex[index]].category : mentions[sourceIndex[index]].category
     }
 
+    /// The concept of item `index`.
+    func concept(_ index: Int) -> String {
+      isCue[index] ? cues[sourceIndex[index]].concept : mentions[sourceIndex[index]].concept
+    }
+
     /// Whether item `index` satisfies `row`.
     func meets(_ row: CompiledRow, _ index: Int) -> Bool {
       row.accepts(concept: conceptBit[index], flags: flags[index], isSymptom: isSymptom[index])
@@ -216,7 +221,7 @@ public struct RuleEngine: Sendable {
             return category == nil || category == wanted
           }[...]
         } ?? unit
-        if Self.assign(rows.requirements, 0, candidates, evidence, masks.accepts, &chosen) {
+        if Self.assign(rule.requirements, 0, candidates, evidence, masks.accepts, &chosen) {
           let label: String
           switch rule.outcome {
           case .indication(let id): label = id
@@ -302,7 +307,7 @@ public struct RuleEngine: Sendable {
   /// Finds distinct evidence for requirements `from...` by backtracking (rules have few rows);
   /// bit `from` of `accepts[i]` says whether item `i` meets requirement `from`.
   private static func assign(
-    _ requirements: [CompiledRow], _ from: Int, _ unit: ArraySlice<Int>, _ evidence: Evidence,
+    _ requirements: [EvidenceRequirement], _ from: Int, _ unit: ArraySlice<Int>, _ evidence: Evidence,
     _ accepts: [UInt64], _ chosen: inout [Int]
   ) -> Bool {
     if from == requirements.count { return true }
@@ -310,7 +315,7 @@ public struct RuleEngine: Sendable {
     var candidates = unit.filter { accepts[$0] & (1 << UInt64(from)) != 0 && !chosen.contains($0) }
     if candidates.count > 1 {
       // Prefer the concept named first in the row, then the earlier evidence.
-      let rank = { (index: Int) in requirement.conceptOrder.firstIndex(of: evidence.conceptBit[index]) ?? 0 }
+      let rank = { (index: Int) in requirement.concepts.firstIndex(of: evidence.concept(index)) ?? 0 }
       candidates.sort { (rank($0), $0) < (rank($1), $1) }
     }
     for index in candidates {
