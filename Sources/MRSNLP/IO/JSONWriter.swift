@@ -117,24 +117,13 @@ public struct JSONWriter: Sendable {
   public mutating func endArray() { close(0x5D) }
 
   private mutating func key(_ key: JSONKey) {
-    let plain = key.plainName
-    if indentStep == nil, let name = plain {
+    if indentStep == nil, let name = key.plainName {
       // One line, a name that needs no escape: comma, quoted name and colon in one copy.
       let comma = markItem()
-      write(reserving: name.count + 4) { target, at in
-        var out = at
-        if comma {
-          target[out] = 0x2C
-          out += 1
-        }
-        target[out] = 0x22
-        (target.baseAddress! + out + 1).update(from: name.baseAddress!, count: name.count)
-        target[out + name.count + 1] = 0x22
-        target[out + name.count + 2] = 0x3A
-        return out + name.count + 3
-      }
+      write(reserving: name.count + 4) { target, at in Self.writeName(name, comma: comma, into: target, at: at) }
       return
     }
+    let plain = key.plainName
     separate()
     switch key.storage {
     case .literal(let literal, _):
@@ -151,22 +140,77 @@ public struct JSONWriter: Sendable {
     if indentStep != nil { put(0x20) }
   }
 
+  /// Writes `,"name":` (without the comma when `comma` is false) at `out`; returns the position
+  /// after it. The caller has reserved `name.count + 4` bytes.
+  @inline(__always)
+  private static func writeName(
+    _ name: UnsafeBufferPointer<UInt8>, comma: Bool, into target: UnsafeMutableBufferPointer<UInt8>, at out: Int
+  ) -> Int {
+    var out = out
+    if comma {
+      target[out] = 0x2C
+      out += 1
+    }
+    target[out] = 0x22
+    (target.baseAddress! + out + 1).update(from: name.baseAddress!, count: name.count)
+    target[out + name.count + 1] = 0x22
+    target[out + name.count + 2] = 0x3A
+    return out + name.count + 3
+  }
+
+  /// Writes a member (with `key`) or an element, whose value `body` writes in place into at most
+  /// `count` reserved bytes; on one line with a plain name, the name and the value take one write.
+  private mutating func member(
+    _ key: JSONKey?, reserving count: Int, _ body: (UnsafeMutableBufferPointer<UInt8>, Int) -> Int
+  ) {
+    if let key, indentStep == nil, let name = key.plainName {
+      let comma = markItem()
+      write(reserving: name.count + 4 + count) { target, at in
+        body(target, Self.writeName(name, comma: comma, into: target, at: at))
+      }
+      return
+    }
+    if let key { self.key(key) } else { separate() }
+    write(reserving: count, body)
+  }
+
   /// Writes a string member or element.
   public mutating func string(_ value: String?, key: JSONKey? = nil) {
-    if let key { self.key(key) } else { separate() }
-    if let value { writeString(value) } else { put("null") }
+    guard let value else {
+      if let key { self.key(key) } else { separate() }
+      put("null")
+      return
+    }
+    /// Quotes and escaped text in one pass into reserved room.
+    func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+      member(key, reserving: 6 * utf8.count + 2) { target, at in Self.writeQuoted(utf8, into: target, at: at) }
+    }
+    if value.utf8.withContiguousStorageIfAvailable(quoted) != nil { return }
+    var copy = value
+    copy.withUTF8(quoted)
+  }
+
+  /// Writes `utf8` quoted and escaped at `out` (6 bytes per byte and 2 reserved); returns the
+  /// position after it.
+  @inline(__always)
+  private static func writeQuoted(
+    _ utf8: UnsafeBufferPointer<UInt8>, into target: UnsafeMutableBufferPointer<UInt8>, at out: Int
+  ) -> Int {
+    target[out] = 0x22
+    let end = writeEscaped(utf8, into: target, at: out + 1)
+    target[end] = 0x22
+    return end + 1
   }
 
   /// Writes `prefix`, `separator` and `number` as one string (`"tumors.tsv:12"`) without building it.
   public mutating func string(
     _ prefix: String, _ separator: StaticString, _ number: Int, key: JSONKey? = nil
   ) {
-    if let key { self.key(key) } else { separate() }
     var prefix = prefix
     let separator = UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount)
     prefix.withUTF8 { prefix in
       // One pass: quotes, escaped text, number (at most 20 bytes).
-      write(reserving: 2 + 6 * (prefix.count + separator.count) + 20) { target, at in
+      member(key, reserving: 2 + 6 * (prefix.count + separator.count) + 20) { target, at in
         var out = at
         target[out] = 0x22
         out += 1
@@ -181,9 +225,8 @@ public struct JSONWriter: Sendable {
 
   /// Writes the text of `span` of `text` as a string member or element, without building a String.
   public mutating func string(_ text: ScalarText, _ span: TextSpan, key: JSONKey? = nil) {
-    if let key { self.key(key) } else { separate() }
     // At most 6 bytes per scalar (a \u escape), so the whole span is written in one pass.
-    write(reserving: 2 + 6 * span.length) { target, at in
+    member(key, reserving: 2 + 6 * span.length) { target, at in
       var out = at
       target[out] = 0x22
       out += 1
@@ -205,8 +248,7 @@ public struct JSONWriter: Sendable {
 
   /// Writes an integer member or element.
   public mutating func int(_ value: Int, key: JSONKey? = nil) {
-    if let key { self.key(key) } else { separate() }
-    appendDecimal(value)
+    member(key, reserving: 20) { target, at in Self.writeDecimal(value, into: target, at: at) }
   }
 
   private mutating func appendDecimal(_ value: Int) {
@@ -271,23 +313,6 @@ public struct JSONWriter: Sendable {
     beginArray(key)
     for value in values { string(value) }
     endArray()
-  }
-
-  private mutating func writeString(_ value: String) {
-    /// Quotes and escaped text in one pass into reserved room.
-    func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
-      write(reserving: 6 * utf8.count + 2) { target, at in
-        var out = at
-        target[out] = 0x22
-        out += 1
-        out = Self.writeEscaped(utf8, into: target, at: out)
-        target[out] = 0x22
-        return out + 1
-      }
-    }
-    if value.utf8.withContiguousStorageIfAvailable(quoted) != nil { return }
-    var value = value
-    value.withUTF8(quoted)
   }
 
   /// Appends UTF-8 bytes, escaping what JSON requires, in one pass into reserved room.
