@@ -5,8 +5,14 @@
 public struct Vocabulary: Sendable {
   private(set) var words: [String] = []
   /// Open-addressing table: the word's hash in the high 32 bits above its id + 1 (0 is empty), so
-  /// that a probe compares strings only when the hashes agree.
-  private var slots: [UInt64] = [UInt64](repeating: 0, count: 16)
+  /// that a probe compares strings only when the hashes agree, beside the word itself, so that
+  /// the comparison reads the slot's cache line rather than a second table's.
+  private var slots: [Slot] = [Slot](repeating: Slot(), count: 16)
+
+  private struct Slot: Sendable {
+    var entry: UInt64 = 0
+    var word = ""
+  }
 
   /// Creates an empty vocabulary.
   public init() {}
@@ -22,9 +28,9 @@ public struct Vocabulary: Sendable {
     let fingerprint = hash >> 32
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
-      let entry = slots[slot]
+      let entry = slots[slot].entry
       if entry == 0 { return slot }
-      if entry >> 32 == fingerprint && words[Int(Self.id(of: entry))] == word { return slot }
+      if entry >> 32 == fingerprint && slots[slot].word == word { return slot }
       slot = (slot + 1) & mask
     }
   }
@@ -40,30 +46,30 @@ public struct Vocabulary: Sendable {
   mutating func intern(_ word: String) -> Int32 {
     let hash = Self.hash(word)
     let found = slot(word, hash: hash)
-    if slots[found] != 0 { return Self.id(of: slots[found]) }
+    if slots[found].entry != 0 { return Self.id(of: slots[found].entry) }
     let id = words.count
     words.append(word)
     if words.count * 2 > slots.count {
-      slots = [UInt64](repeating: 0, count: slots.count * 2)
+      slots = [Slot](repeating: Slot(), count: slots.count * 2)
       for (index, known) in words.enumerated() {
         let knownHash = Self.hash(known)
-        slots[slot(known, hash: knownHash)] = Self.entry(hash: knownHash, id: index)
+        slots[slot(known, hash: knownHash)] = Slot(entry: Self.entry(hash: knownHash, id: index), word: known)
       }
     } else {
-      slots[found] = Self.entry(hash: hash, id: id)
+      slots[found] = Slot(entry: Self.entry(hash: hash, id: id), word: word)
     }
     return Int32(id)
   }
 
   /// The id of `word`, or nil when no lexicon phrase uses it.
   public func id(_ word: String) -> Int32? {
-    let entry = slots[slot(word, hash: Self.hash(word))]
+    let entry = slots[slot(word, hash: Self.hash(word))].entry
     return entry == 0 ? nil : Self.id(of: entry)
   }
 
   /// The id of `word`, whose FNV-1a hash is `fnv` (a token's `normalizedHash`), or nil.
   func id(_ word: String, fnv: UInt64) -> Int32? {
-    let entry = slots[slot(word, hash: Self.mix(fnv))]
+    let entry = slots[slot(word, hash: Self.mix(fnv))].entry
     return entry == 0 ? nil : Self.id(of: entry)
   }
 
