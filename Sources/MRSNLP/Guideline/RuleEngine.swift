@@ -26,62 +26,60 @@ public struct RuleEngine: Sendable {
     }
   }
 
-  /// The evidence rules read: mentions then cues, as columns of what the rows test, with where
-  /// each came from (the mentions themselves are read in place, never copied).
+  /// The evidence rules read: mentions then cues, with what the rows test and where each came
+  /// from (the mentions themselves are read in place, never copied).
   private struct Evidence {
+    /// What the rows test of one piece of evidence.
+    struct Item {
+      var isCue: Bool
+      var sourceIndex: Int
+      var conceptBit: UInt64
+      var flags: AssertionFlags
+      var isSymptom: Bool
+      var sentence: Int
+      var section: Int
+    }
+
     let mentions: [Mention]
     let cues: [Mention]
-    var isCue: [Bool] = []
-    var sourceIndex: [Int] = []
-    var conceptBit: [UInt64] = []
-    var flags: [AssertionFlags] = []
-    var isSymptom: [Bool] = []
-    var sentence: [Int] = []
-    var section: [Int] = []
+    var items: [Item] = []
 
     /// Collects the mentions and cues outside `ignore` sections.
     init(mentions: [Mention], cues: [Mention], sections: [Section], numbers: ConceptNumbers) {
       self.mentions = mentions
       self.cues = cues
-      let total = mentions.count + cues.count
-      isCue.reserveCapacity(total)
-      sourceIndex.reserveCapacity(total)
-      conceptBit.reserveCapacity(total)
-      flags.reserveCapacity(total)
-      isSymptom.reserveCapacity(total)
-      sentence.reserveCapacity(total)
-      section.reserveCapacity(total)
-      for (list, listIsCue) in [(mentions, false), (cues, true)] {
+      items.reserveCapacity(mentions.count + cues.count)
+      for (list, isCue) in [(mentions, false), (cues, true)] {
         for index in list.indices where sections[list[index].section].role != .ignore {
-          isCue.append(listIsCue)
-          sourceIndex.append(index)
-          conceptBit.append(numbers.bit(list[index].concept))
-          flags.append(list[index].flags)
-          isSymptom.append(list[index].isSymptom)
-          sentence.append(list[index].sentence)
-          section.append(list[index].section)
+          items.append(
+            Item(
+              isCue: isCue, sourceIndex: index, conceptBit: numbers.bit(list[index].concept),
+              flags: list[index].flags, isSymptom: list[index].isSymptom, sentence: list[index].sentence,
+              section: list[index].section))
         }
       }
     }
 
-    var count: Int { isCue.count }
+    var count: Int { items.count }
 
     /// Item `index` itself.
-    func item(_ index: Int) -> Mention { isCue[index] ? cues[sourceIndex[index]] : mentions[sourceIndex[index]] }
+    func item(_ index: Int) -> Mention {
+      items[index].isCue ? cues[items[index].sourceIndex] : mentions[items[index].sourceIndex]
+    }
 
     /// The `other_indications` category of item `index`.
     func category(_ index: Int) -> String? {
-      isCue[index] ? cues[sourceIndex[index]].category : mentions[sourceIndex[index]].category
+      items[index].isCue ? cues[items[index].sourceIndex].category : mentions[items[index].sourceIndex].category
     }
 
     /// The concept of item `index`.
     func concept(_ index: Int) -> String {
-      isCue[index] ? cues[sourceIndex[index]].concept : mentions[sourceIndex[index]].concept
+      items[index].isCue ? cues[items[index].sourceIndex].concept : mentions[items[index].sourceIndex].concept
     }
 
     /// Whether item `index` satisfies `row`.
     func meets(_ row: CompiledRow, _ index: Int) -> Bool {
-      row.accepts(concept: conceptBit[index], flags: flags[index], isSymptom: isSymptom[index])
+      row.accepts(concept: items[index].conceptBit, flags: items[index].flags, isSymptom: items[index].isSymptom)
     }
   }
 
@@ -92,15 +90,15 @@ public struct RuleEngine: Sendable {
     let everything = Array(0..<evidence.count)
     // A report's findings and impression answer the question; they do not ask it.
     let purposeOnly = everything.filter { index in
-      let role = text.sections[evidence.section[index]].role
+      let role = text.sections[evidence.items[index].section].role
       return hasPurposeSection ? role == .purpose || role == .past : role != .result
     }
 
     // The concepts present in each pool, so that a rule none of whose first requirement's and
     // forbid rows' concepts occur is settled without reading the evidence.
     let concepts = (
-      everything: everything.reduce(0 as UInt64) { $0 | evidence.conceptBit[$1] },
-      purposeOnly: purposeOnly.reduce(0 as UInt64) { $0 | evidence.conceptBit[$1] })
+      everything: everything.reduce(0 as UInt64) { $0 | evidence.items[$1].conceptBit },
+      purposeOnly: purposeOnly.reduce(0 as UInt64) { $0 | evidence.items[$1].conceptBit })
     var results: [RuleEvaluation] = []
     results.reserveCapacity(ordered.count)
     var indicationFound = false
@@ -161,13 +159,14 @@ public struct RuleEngine: Sendable {
   /// whole document). The units are slices of one sorted array, so that a document costs one allocation per
   /// proximity rather than one per sentence.
   private func units(_ pool: [Int], _ proximity: RuleProximity, _ evidence: Evidence) -> [ArraySlice<Int>] {
-    let keys: [Int]
+    let bySentence: Bool
     switch proximity {
     case .document: return [pool[...]]
-    case .sentence: keys = evidence.sentence
-    case .section: keys = evidence.section
+    case .sentence: bySentence = true
+    case .section: bySentence = false
     }
-    let key = { (index: Int) in keys[index] }
+    let items = evidence.items
+    let key = { (index: Int) in bySentence ? items[index].sentence : items[index].section }
     let sorted = pool.sorted { (key($0), $0) < (key($1), $1) }
     var units: [ArraySlice<Int>] = []
     var unitStart = 0
@@ -232,8 +231,9 @@ public struct RuleEngine: Sendable {
           }
           return RuleEvaluation(
             rule: rule, fired: true,
-            mentions: chosen.filter { !evidence.isCue[$0] }.map { evidence.sourceIndex[$0] }.sorted(),
-            cues: chosen.filter { evidence.isCue[$0] }.map { evidence.sourceIndex[$0] }.sorted(), label: label,
+            mentions: chosen.filter { !evidence.items[$0].isCue }.map { evidence.items[$0].sourceIndex }.sorted(),
+            cues: chosen.filter { evidence.items[$0].isCue }.map { evidence.items[$0].sourceIndex }.sorted(),
+            label: label,
             cause: .met(rule.proximity))
         }
       }
@@ -286,10 +286,10 @@ public struct RuleEngine: Sendable {
       var named: UInt64 = 0
       for row in rows.requirements { named |= row.concepts }
       for row in rows.exclusions { named |= row.concepts | row.unless }
-      for index in pool where evidence.conceptBit[index] & named != 0 {
-        let concept = evidence.conceptBit[index]
-        let flags = evidence.flags[index]
-        let isSymptom = evidence.isSymptom[index]
+      for index in pool where evidence.items[index].conceptBit & named != 0 {
+        let concept = evidence.items[index].conceptBit
+        let flags = evidence.items[index].flags
+        let isSymptom = evidence.items[index].isSymptom
         for (row, requirement) in rows.requirements.enumerated()
         where requirement.accepts(concept: concept, flags: flags, isSymptom: isSymptom) {
           accepts[index] |= 1 << UInt64(row)
@@ -312,12 +312,24 @@ public struct RuleEngine: Sendable {
   ) -> Bool {
     if from == requirements.count { return true }
     let requirement = requirements[from]
-    var candidates = unit.filter { accepts[$0] & (1 << UInt64(from)) != 0 && !chosen.contains($0) }
-    if candidates.count > 1 {
-      // Prefer the concept named first in the row, then the earlier evidence.
-      let rank = { (index: Int) in requirement.concepts.firstIndex(of: evidence.concept(index)) ?? 0 }
-      candidates.sort { (rank($0), $0) < (rank($1), $1) }
+    let bit: UInt64 = 1 << UInt64(from)
+    var only: Int?
+    var several = false
+    for index in unit where accepts[index] & bit != 0 && !chosen.contains(index) {
+      if only == nil { only = index } else { several = true }
     }
+    // One candidate or none (the usual case): no list to build and rank.
+    if !several {
+      guard let only else { return false }
+      chosen.append(only)
+      if assign(requirements, from + 1, unit, evidence, accepts, &chosen) { return true }
+      chosen.removeLast()
+      return false
+    }
+    // Prefer the concept named first in the row, then the earlier evidence.
+    let rank = { (index: Int) in requirement.concepts.firstIndex(of: evidence.concept(index)) ?? 0 }
+    let candidates = unit.filter { accepts[$0] & bit != 0 && !chosen.contains($0) }
+      .sorted { (rank($0), $0) < (rank($1), $1) }
     for index in candidates {
       chosen.append(index)
       if assign(requirements, from + 1, unit, evidence, accepts, &chosen) { return true }

@@ -231,6 +231,8 @@ public struct PhraseTrie: Sendable {
   ///
   /// - Complexity: O(m log m) in the number of matches.
   static func longestNonOverlapping(_ matches: [PhraseMatch]) -> [PhraseMatch] {
+    // Most tries find no phrase or one in a document: nothing to choose between.
+    if matches.count < 2 { return matches }
     let ordered = matches.sorted { a, b in
       let lengthA = a.lastToken - a.firstToken
       let lengthB = b.lastToken - b.firstToken
