@@ -39,8 +39,8 @@ public struct AssertionDetector: Sendable {
   public struct Context: Sendable {
     /// The triggers, by the longest-match rule.
     public let hits: [TriggerHit]
-    /// The token ranges each modifier trigger covers, with the trigger.
-    let scopes: [(hit: TriggerHit, scope: Range<Int>)]
+    /// The token ranges each modifier trigger covers, with the trigger's index in `hits`.
+    let scopes: [(hit: Int, scope: Range<Int>)]
     /// By section, the first token of its present story (the first `current` phrase).
     let presentFrom: [Int: Int]
   }
@@ -56,37 +56,42 @@ public struct AssertionDetector: Sendable {
     return Context(hits: hits, scopes: scopes(hits, in: text), presentFrom: presentFrom)
   }
 
-  /// The token ranges each modifier trigger covers, with the trigger.
-  func scopes(_ hits: [TriggerHit], in text: TextAnalysis) -> [(hit: TriggerHit, scope: Range<Int>)] {
-    var result: [(TriggerHit, Range<Int>)] = []
+  /// The token ranges each modifier trigger covers, with the trigger's index in `hits`. (Hits are
+  /// read in place: copying one copies its trigger's strings.)
+  func scopes(_ hits: [TriggerHit], in text: TextAnalysis) -> [(hit: Int, scope: Range<Int>)] {
+    var result: [(hit: Int, scope: Range<Int>)] = []
     result.reserveCapacity(2 * hits.count)
-    let allTerminators = hits.filter { $0.trigger.kind == .terminate }
-    for hit in hits {
-      guard case .modifier = hit.trigger.kind else { continue }
-      let sentence = text.sentences[Int(text.sentenceOfToken[hit.firstToken])]
+    let terminators = hits.indices.filter { hits[$0].trigger.kind == .terminate }
+      .map { (first: hits[$0].firstToken, last: hits[$0].lastToken) }
+    for index in hits.indices {
+      guard case .modifier = hits[index].trigger.kind else { continue }
+      let first = hits[index].firstToken
+      let last = hits[index].lastToken
+      let direction = hits[index].trigger.direction
+      let sentence = text.sentences[Int(text.sentenceOfToken[first])]
       /// Whether a terminator lies in the hit's sentence.
-      func inSentence(_ terminator: TriggerHit) -> Bool {
-        terminator.firstToken >= sentence.firstToken && terminator.lastToken < sentence.endToken
+      func inSentence(_ terminator: (first: Int, last: Int)) -> Bool {
+        terminator.first >= sentence.firstToken && terminator.last < sentence.endToken
       }
-      let reach = hit.trigger.maxScope ?? Int.max / 4
-      if hit.trigger.direction == .forward || hit.trigger.direction == .both {
-        var end = hit.lastToken + 1
+      let reach = hits[index].trigger.maxScope ?? Int.max / 4
+      if direction == .forward || direction == .both {
+        var end = last + 1
         var words = 0
         while end < sentence.endToken && words < reach {
           if text.tokens[end].kind == .word || text.tokens[end].kind == .number { words += 1 }
           end += 1
         }
-        if let stop = allTerminators.first(where: { inSentence($0) && $0.firstToken > hit.lastToken }) {
-          end = min(end, stop.firstToken)
+        if let stop = terminators.first(where: { inSentence($0) && $0.first > last }) {
+          end = min(end, stop.first)
         }
-        if end > hit.lastToken + 1 { result.append((hit, (hit.lastToken + 1)..<end)) }
+        if end > last + 1 { result.append((index, (last + 1)..<end)) }
       }
-      if hit.trigger.direction == .backward || hit.trigger.direction == .both {
-        var start = hit.firstToken
+      if direction == .backward || direction == .both {
+        var start = first
         var words = 0
         // A question mark that opens a clause (", ? tumor") asks about what follows it only.
-        let clauseBound = hit.trigger.direction == .both
-          && (hit.firstToken...hit.lastToken).allSatisfy { text.tokens[$0].kind == .punctuation }
+        let clauseBound = direction == .both
+          && (first...last).allSatisfy { text.tokens[$0].kind == .punctuation }
         while start > sentence.firstToken && words < reach {
           if clauseBound && (text.tokens[start - 1].normalized == "," || text.tokens[start - 1].normalized == ";") {
             break
@@ -94,10 +99,10 @@ public struct AssertionDetector: Sendable {
           start -= 1
           if text.tokens[start].kind == .word || text.tokens[start].kind == .number { words += 1 }
         }
-        if let stop = allTerminators.last(where: { inSentence($0) && $0.lastToken < hit.firstToken }) {
-          start = max(start, stop.lastToken + 1)
+        if let stop = terminators.last(where: { inSentence($0) && $0.last < first }) {
+          start = max(start, stop.last + 1)
         }
-        if start < hit.firstToken { result.append((hit, start..<hit.firstToken)) }
+        if start < first { result.append((index, start..<first)) }
       }
     }
     return result
@@ -112,6 +117,7 @@ public struct AssertionDetector: Sendable {
 
   /// Sets the flags and their evidence on `mentions`, from the text's `context(in:)`.
   public func assert(_ mentions: consuming [Mention], in text: TextAnalysis, context: Context) -> [Mention] {
+    let hits = context.hits
     let scopes = context.scopes
     let presentFrom = context.presentFrom
     // In place: a mention no trigger reaches is neither copied nor written.
@@ -131,20 +137,20 @@ public struct AssertionDetector: Sendable {
         // Test the range first: most scopes miss a mention. The hit is read in place, not copied.
         let scope = scopes[index].scope
         guard first < scope.upperBound, scope.lowerBound <= last else { continue }
-        guard case .modifier(let flag) = scopes[index].hit.trigger.kind else { continue }
+        guard case .modifier(let flag) = hits[scopes[index].hit].trigger.kind else { continue }
         // A target of `mrs-nlp assert` has no concept, so every trigger may modify it.
-        if let allowed = scopes[index].hit.trigger.appliesTo, mentions[mentionIndex].concept != "target",
+        if let allowed = hits[scopes[index].hit].trigger.appliesTo, mentions[mentionIndex].concept != "target",
           !allowed.contains(mentions[mentionIndex].concept)
         {
           continue
         }
-        let hitFirst = scopes[index].hit.firstToken
-        let hitLast = scopes[index].hit.lastToken
+        let hitFirst = hits[scopes[index].hit].firstToken
+        let hitLast = hits[scopes[index].hit].lastToken
         guard !(first <= hitLast && hitFirst <= last) else { continue }  // inside the trigger
         mentions[mentionIndex].flags.insert(AssertionFlags(flag))
         mentions[mentionIndex].assertionEvidence.append(
           AssertionEvidence(
-            flag: flag, trigger: scopes[index].hit.trigger.phrase, span: text.span(hitFirst, hitLast)))
+            flag: flag, trigger: hits[scopes[index].hit].trigger.phrase, span: text.span(hitFirst, hitLast)))
       }
     }
     return mentions
