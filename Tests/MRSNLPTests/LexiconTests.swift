@@ -61,6 +61,10 @@ struct LexiconTests {
     ("@format mrs-terms\n@version 2\n@columns concept\tterm\tattributes\tnote\n", "x.tsv:1: error: unsupported or missing @version"),
     ("@format mrs-nothing\n@version 1\n@columns a\n", "x.tsv:1: error: unknown @format 'mrs-nothing'"),
     (header + "brain-tumor\tqqglioma\t\t\r\n", "x.tsv:4: error: the line ends with CR LF"),
+    // Two files pasted into one (found by the lexicon fuzzer): the earlier rows have two fields,
+    // the later header declares four; this crashed the terms parser before the repeat was refused.
+    ("@format mrs-fuzzy-stoplist\n@version 1\n@columns word\tnote\nglioma\tx\n" + header,
+     "x.tsv:5: error: '@format' appears a second time"),
   ])
   func brokenRows(content: String, expected: String) {
     expectLoadFailure(["x.tsv": content], [expected])

@@ -74,6 +74,7 @@ public struct TSVTable: Sendable {
     var columns: [String] = []
     var rows: [TSVRow] = []
     var fieldRanges: [Range<Int>] = []
+    var seenDirectives: Set<String> = []
     for (index, fullRange) in lines.enumerated() {
       let lineNumber = index + 1
       var range = fullRange
@@ -91,6 +92,13 @@ public struct TSVTable: Sendable {
           if position > partStart { parts.append(text(partStart..<position)) }
           partStart = position + 1
         }
+        // One header per file: a second @columns after rows (two files pasted together) would
+        // leave the earlier rows with the wrong number of fields.
+        if ["@format", "@version", "@columns"].contains(parts[0]) && seenDirectives.contains(parts[0]) {
+          fail(lineNumber, "'\(parts[0])' appears a second time; a file declares it once, before its rows (is this two files in one?)")
+          continue
+        }
+        seenDirectives.insert(parts[0])
         switch parts[0] {
         case "@format": format = parts.count > 1 ? parts[1] : nil
         case "@version": version = parts.count > 1 ? Int(parts[1]) : nil
