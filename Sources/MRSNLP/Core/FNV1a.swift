@@ -19,9 +19,7 @@ public struct FNV1a: Sendable {
 
   /// The hash of a string's UTF-8, read from its contiguous storage (faster than its UTF-8 view).
   public static func hash(_ string: String) -> UInt64 {
-    if let value = string.utf8.withContiguousStorageIfAvailable({ hash($0) }) { return value }
-    var string = string
-    return string.withUTF8 { hash($0) }
+    string.withUTF8Bytes { hash($0) }
   }
 
   /// The hash of `bytes`.

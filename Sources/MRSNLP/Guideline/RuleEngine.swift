@@ -62,20 +62,17 @@ public struct RuleEngine: Sendable {
 
     var count: Int { items.count }
 
+    /// The list item `index` came from (mentions or cues).
+    private func list(_ index: Int) -> [Mention] { items[index].isCue ? cues : mentions }
+
     /// Item `index` itself.
-    func item(_ index: Int) -> Mention {
-      items[index].isCue ? cues[items[index].sourceIndex] : mentions[items[index].sourceIndex]
-    }
+    func item(_ index: Int) -> Mention { list(index)[items[index].sourceIndex] }
 
     /// The `other_indications` category of item `index`.
-    func category(_ index: Int) -> String? {
-      items[index].isCue ? cues[items[index].sourceIndex].category : mentions[items[index].sourceIndex].category
-    }
+    func category(_ index: Int) -> String? { list(index)[items[index].sourceIndex].category }
 
     /// The concept of item `index`.
-    func concept(_ index: Int) -> String {
-      items[index].isCue ? cues[items[index].sourceIndex].concept : mentions[items[index].sourceIndex].concept
-    }
+    func concept(_ index: Int) -> String { list(index)[items[index].sourceIndex].concept }
 
     /// Whether item `index` satisfies `row`.
     func meets(_ row: CompiledRow, _ index: Int) -> Bool {

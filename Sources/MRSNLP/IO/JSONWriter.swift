@@ -185,9 +185,7 @@ public struct JSONWriter: Sendable {
     func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
       member(key, reserving: 6 * utf8.count + 2) { target, at in Self.writeQuoted(utf8, into: target, at: at) }
     }
-    if value.utf8.withContiguousStorageIfAvailable(quoted) != nil { return }
-    var copy = value
-    copy.withUTF8(quoted)
+    value.withUTF8Bytes(quoted)
   }
 
   /// Writes `utf8` quoted and escaped at `out` (6 bytes per byte and 2 reserved); returns the

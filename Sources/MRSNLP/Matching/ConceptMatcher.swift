@@ -69,10 +69,10 @@ public struct ConceptMatcher: Sendable {
     // By index: a `for token in` loop copies every token (and retains its string) to read a byte.
     for index in text.tokens.indices where text.tokens[index].kind == .word {
       // Only a letter then a digit can start a code; check the bytes before building a string.
-      let startsLikeCode = text.tokens[index].normalized.utf8.withContiguousStorageIfAvailable { bytes in
+      let startsLikeCode = text.tokens[index].normalized.withUTF8Bytes { bytes in
         bytes.count >= 2 && (0x61...0x7A).contains(bytes[0]) && (0x30...0x39).contains(bytes[1])
       }
-      guard startsLikeCode ?? Self.startsLikeCode(text.tokens[index].normalized) else { continue }
+      guard startsLikeCode else { continue }
       guard let code = Self.canonicalCode(text.text(text.tokens[index].span)) else { continue }
       var candidate = code
       var found: ICDCodeEntry?
@@ -96,13 +96,6 @@ public struct ConceptMatcher: Sendable {
           isSymptom: entry.isSymptom, fuzzy: false, source: .code(code), text))
     }
     return result
-  }
-
-  /// Whether a normalized word starts with a letter then a digit, as every code does.
-  private static func startsLikeCode(_ word: String) -> Bool {
-    var bytes = word.utf8.makeIterator()
-    guard let first = bytes.next(), let second = bytes.next() else { return false }
-    return (0x61...0x7A).contains(first) && (0x30...0x39).contains(second)
   }
 
   /// The upper-case, dotted form of a token shaped like an ICD-10-CM code, or nil.

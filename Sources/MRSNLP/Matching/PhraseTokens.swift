@@ -17,7 +17,8 @@ struct PhraseTokens: Sendable {
     let tokens = Tokenizer().tokenize(scalars)
     var normalized: [String] = []
     var original: [[Unicode.Scalar]] = []
-    for (index, token) in tokens.enumerated() where !TokenStream.isIntraWordHyphen(tokens, index) {
+    let glued = TokenStream.intraWordHyphens(tokens)
+    for (index, token) in tokens.enumerated() where !glued[index] {
       normalized.append(token.normalized)
       if keepOriginal { original.append(Array(scalars.scalars[token.span.start..<token.span.end])) }
     }
@@ -26,7 +27,7 @@ struct PhraseTokens: Sendable {
     var index = 0
     while index < tokens.count {
       var word = tokens[index].normalized
-      while index + 2 < tokens.count && TokenStream.isIntraWordHyphen(tokens, index + 1) {
+      while index + 2 < tokens.count && glued[index + 1] {
         word += tokens[index + 2].normalized
         index += 2
         joinedAny = true

@@ -70,8 +70,7 @@ public struct TokenStream: Sendable {
       }
       return (letters, digits)
     }
-    var copy = word
-    let (letters, digits) = word.utf8.withContiguousStorageIfAvailable(count) ?? copy.withUTF8(count)
+    let (letters, digits) = word.withUTF8Bytes(count)
     guard letters >= 2, digits >= 1, letters >= digits * 2 else { return nil }
     let mapped = word.utf8.map { byte -> UInt8 in
       switch byte {
@@ -88,16 +87,7 @@ public struct TokenStream: Sendable {
     return String(decoding: mapped, as: UTF8.self)
   }
 
-  /// Whether `tokens[index]` is a hyphen (or slash-free dash) glued to words on both sides.
-  static func isIntraWordHyphen(_ tokens: [Token], _ index: Int) -> Bool {
-    guard tokens[index].kind == .punctuation, index > 0, index + 1 < tokens.count,
-      !tokens[index].spaceBefore, !tokens[index + 1].spaceBefore
-    else { return false }
-    return isHyphen(tokens[index].normalized)
-      && tokens[index - 1].kind != .punctuation && tokens[index + 1].kind != .punctuation
-  }
-
-  /// `isIntraWordHyphen` for every token, in one pass.
+  /// For every token, whether it is a hyphen (or slash-free dash) glued to words on both sides.
   static func intraWordHyphens(_ tokens: [Token]) -> [Bool] {
     var glued = [Bool](repeating: false, count: tokens.count)
     guard tokens.count >= 3 else { return glued }
