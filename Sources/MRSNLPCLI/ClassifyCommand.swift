@@ -28,10 +28,11 @@ enum ClassifyCommand {
     let classifier = Classifier(lexicon: lexicon)
     let sources = try InputSources.resolve(parsed.positionals, explicitInput: explicitInput, io: io)
     var writer = RecordOutput(
-      format: format, explain: parsed.options["--explain"] != nil, io: io,
-      provenance: GuidelineVocabulary.provenance(lexiconDigest: lexicon.digest))
-    writer.thresholds = lexicon.thresholds
-    writer.lexiconDigest = lexicon.digest
+      renderer: RecordRenderer(
+        format: format, explain: parsed.options["--explain"] != nil,
+        provenance: GuidelineVocabulary.provenance(lexiconDigest: lexicon.digest),
+        thresholds: lexicon.thresholds, lexiconDigest: lexicon.digest),
+      io: io)
     let defaultLineOfBusiness = parsed.options["--line-of-business"]
     if let value = defaultLineOfBusiness, lexicon.program(named: value) == nil {
       throw UsageError(message: "Unknown line of business '\(value)'. Known: \(lexicon.programs.map(\.program).joined(separator: ", ")).")
@@ -43,31 +44,45 @@ enum ClassifyCommand {
     var failures = 0
     var total = 0
     var batch: [InputRecord] = []
-    let batchSize = jobs == 1 ? 1 : 64 * jobs
-    let memos = (0..<jobs).map { _ in SpellingMemoBox() }
+    // Batches of 256 records (or 512 KB of text) a job make hand-overs rare, and memory stays
+    // bounded: at most two batches run while a third is read. A stream that pauses (an
+    // interactive pipe) has what it sent classified and written before the wait.
+    let batchSize = 256 * jobs
+    let batchTextBytes = (512 << 10) * jobs
+    var textBytes = 0
+    let runner = BatchRunner(classifier: classifier, jobs: jobs, keepsClassifications: summary != nil)
 
-    func flush() {
-      let results = classifyBatch(batch, classifier: classifier, jobs: jobs, memos: memos)
-      for (record, classification) in zip(batch, results) {
-        if let classification {
-          summary?.add(classification)
-          writer.write(classification, record: record)
-        } else {
+    func write(_ finished: FinishedBatch) {
+      for (index, record) in finished.records.enumerated() {
+        let (bytes, classification) = finished.result(index)
+        if record.document == nil {
           failures += 1
           summary?.addError(record.id)
-          writer.writeError(record)
+        } else if let classification {
+          summary?.add(classification)
         }
+        writer.write(rendered: bytes, by: finished.renderer)
       }
-      batch.removeAll(keepingCapacity: true)
-      io.flush()
+      writer.flush()
     }
 
-    writer.begin()
-    try InputSources.forEachRecord(
-      sources, kind: kind, id: parsed.options["--id"], io: io, maximumRecordBytes: maximumRecordBytes,
-      csvHeader: { writer.passthroughColumns = CSVReader.passthroughColumns($0) },
-      keepsWholeObject: false
-    ) { record in
+    // The batch just read starts before the one before it is written, so that workers go on
+    // from one to the next while this thread writes and reads.
+    func submit() {
+      if !batch.isEmpty {
+        runner.start(batch, renderer: writer.renderer)
+        batch.removeAll(keepingCapacity: true)
+        textBytes = 0
+      }
+      while runner.running > 1, let finished = runner.finishOldest() { write(finished) }
+    }
+
+    func drain() {
+      submit()
+      while let finished = runner.finishOldest() { write(finished) }
+    }
+
+    func accept(_ record: InputRecord) {
       total += 1
       var record = record
       if seenIDs.insert(record.id) {
@@ -85,10 +100,27 @@ enum ClassifyCommand {
           record.document = document
         }
       }
+      textBytes += record.document?.text.utf8.count ?? 0
       batch.append(record)
-      if batch.count >= batchSize { flush() }
+      if batch.count >= batchSize || textBytes >= batchTextBytes { submit() }
     }
-    flush()
+
+    writer.begin()
+    do {
+      try InputSources.forEachRecord(
+        sources, kind: kind, id: parsed.options["--id"], io: io, maximumRecordBytes: maximumRecordBytes,
+        csvHeader: { header in
+          // Records read under the previous header are rendered with its columns.
+          submit()
+          writer.renderer.passthroughColumns = CSVReader.passthroughColumns(header)
+        },
+        keepsWholeObject: false, whenInputWaits: drain, accept)
+    } catch {
+      // The records read before the error are still written.
+      drain()
+      throw error
+    }
+    drain()
     if let summary {
       if format == "html" { writer.summary(summary.lines) } else { io.err(summary.lines.joined(separator: "\n") + "\n") }
     }
@@ -100,30 +132,6 @@ enum ClassifyCommand {
     return .success
   }
 
-  /// Classifies the readable records of a batch on `jobs` threads; nil for unreadable records.
-  ///
-  /// `memos` holds one spelling memo per worker, kept from batch to batch; worker `w` alone uses
-  /// `memos[w]` while the batch runs.
-  static func classifyBatch(
-    _ records: [InputRecord], classifier: Classifier, jobs: Int, memos: [SpellingMemoBox]
-  ) -> [Classification?] {
-    guard jobs > 1, records.count > 1 else {
-      return records.map { record in
-        record.document.map { classifier.classify($0, memo: &memos[0].memo) }
-      }
-    }
-    let results = ResultSlots(count: records.count)
-    DispatchQueue.concurrentPerform(iterations: min(jobs, records.count)) { worker in
-      let box = memos[worker]
-      var index = worker
-      while index < records.count {
-        results.set(index, records[index].document.map { classifier.classify($0, memo: &box.memo) })
-        index += jobs
-      }
-    }
-    return results.values
-  }
-
   static func positiveInteger(_ parsed: ParsedArguments, _ name: String) throws(UsageError) -> Int? {
     guard let text = parsed.options[name] else { return nil }
     guard let value = Int(text), value > 0 else {
@@ -131,25 +139,4 @@ enum ClassifyCommand {
     }
     return value
   }
-}
-
-/// A worker thread's spelling memo; each box is used by one worker at a time (see `classifyBatch`).
-final class SpellingMemoBox: @unchecked Sendable {
-  var memo = SpellingMemo()
-}
-
-/// One slot per record, each written by exactly one worker thread, read after all have finished.
-final class ResultSlots: @unchecked Sendable {
-  private var slots: [Classification?]
-  private let lock = Lock()
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ value: Classification?) {
-    lock.lock()
-    slots[index] = value
-    lock.unlock()
-  }
-
-  var values: [Classification?] { slots }
 }

@@ -46,10 +46,13 @@ enum InputSources {
   }
 
   /// Calls `body` with every record of every source, in order.
+  ///
+  /// `whenInputWaits` is called when a JSONL stream has no more input to read yet (see
+  /// `LineReader`), so that a caller can finish the records it holds.
   static func forEachRecord(
     _ sources: [InputSource], kind: DocumentKind, id: String?, io: ToolIO,
     maximumRecordBytes: Int = Int.max, csvHeader: (([String]) -> Void)? = nil,
-    keepsWholeObject: Bool = true, _ deliver: (InputRecord) throws -> Void
+    keepsWholeObject: Bool = true, whenInputWaits: (() -> Void)? = nil, _ deliver: (InputRecord) throws -> Void
   ) throws {
     let limit = maximumRecordBytes
     /// Refuses a record whose text is over the limit, naming the limit and never the text.
@@ -68,7 +71,7 @@ enum InputSources {
         try body(textRecord(Array(text.utf8)[...], id: id ?? "text", kind: kind))
       case .standardInput(let format):
         try read(io.openStandardInput(), format: format, name: id ?? "stdin", kind: kind, limit: limit, csvHeader: csvHeader,
-          keepsWholeObject: keepsWholeObject, body)
+          keepsWholeObject: keepsWholeObject, whenInputWaits: whenInputWaits, body)
       case .file(let path, let format):
         let file: InputFile
         do throws(FileSystemError) {
@@ -77,7 +80,7 @@ enum InputSources {
           throw UsageError(message: "Cannot open '\(path)' for reading: \(error.reason).")
         }
         try read(file, format: format, name: id ?? FileSystem.lastComponent(path), kind: kind, limit: limit, csvHeader: csvHeader,
-          keepsWholeObject: keepsWholeObject, body)
+          keepsWholeObject: keepsWholeObject, whenInputWaits: whenInputWaits, body)
       }
     }
     }
@@ -85,7 +88,8 @@ enum InputSources {
 
   static func read(
     _ file: InputFile, format: String, name: String, kind: DocumentKind, limit: Int,
-    csvHeader: (([String]) -> Void)?, keepsWholeObject: Bool, _ body: (InputRecord) throws -> Void
+    csvHeader: (([String]) -> Void)?, keepsWholeObject: Bool, whenInputWaits: (() -> Void)?,
+    _ body: (InputRecord) throws -> Void
   ) throws {
     func wholeInput() throws(UsageError) -> [UInt8] {
       do {
@@ -111,7 +115,8 @@ enum InputSources {
     if format == "jsonl" {
       // A JSONL line holds its text with JSON escapes and the other fields, so it may be a little
       // longer than the text; the text limit is applied again after decoding.
-      var lines = LineReader(file: file, maximumLineBytes: limit > Int.max / 2 ? Int.max : limit * 2 + 4096)
+      var lines = LineReader(
+        file: file, maximumLineBytes: limit > Int.max / 2 ? Int.max : limit * 2 + 4096, whenInputWaits: whenInputWaits)
       let reader = JSONLRecordReader(keepsWholeObject: keepsWholeObject)
       var number = 0
       while let line = lines.next() {

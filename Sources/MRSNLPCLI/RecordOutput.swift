@@ -1,135 +1,64 @@
 import MRSNLP
 
-/// Writes classify's output records in the chosen format, one per input record, as they come.
+/// Writes classify's rendered output records in input order, with what goes around and between
+/// them: the JSON array's brackets and commas, the CSV header, the HTML page.
 struct RecordOutput {
-  let format: String
-  let explain: Bool
   let io: ToolIO
-  let provenance: String
-  /// Published cut-offs shown beside measurements in the text format.
-  var thresholds: [ReferenceThreshold] = []
-  /// The digest of the lexicon set, written into each JSON record's provenance.
-  var lexiconDigest: String?
-  /// Columns of a CSV input passed through to CSV output, after the tool's own columns.
-  var passthroughColumns: [String] = []
+  /// Renders each record; its passthrough columns change when a CSV input's header is read.
+  var renderer: RecordRenderer
   private var count = 0
-  /// Reused record after record (its buffer is allocated once).
-  private var jsonWriter: JSONWriter
   private var wroteCSVHeader = false
+  /// Records written since the last `flush()`, sent to the output in one piece.
+  private var pending: [UInt8] = []
 
-  init(format: String, explain: Bool, io: ToolIO, provenance: String) {
-    self.format = format
-    self.explain = explain
+  init(renderer: RecordRenderer, io: ToolIO) {
+    self.renderer = renderer
     self.io = io
-    self.provenance = provenance
-    jsonWriter = JSONWriter(indent: format == "json" ? 2 : nil)
   }
 
-  static let csvColumns = [
-    "id", "decision", "indications", "other_indications", "spectroscopy_finding", "measurements",
-    "flags", "routed_to_review", "rules", "warnings", "error",
-  ]
+  var format: String { renderer.format }
 
   mutating func begin() {
     switch format {
     case "json": io.out("[")
-    case "html": io.out(HTMLReport.header(title: "mrs-nlp pre-screening results", provenance: provenance))
+    case "html": io.out(HTMLReport.header(title: "mrs-nlp pre-screening results", provenance: renderer.provenance))
     default: break
     }
   }
 
   mutating func end() {
-    if format == "json" { io.out(count == 0 ? "]\n" : "\n]\n") }
-    if format == "html" { io.out(HTMLReport.footer) }
-    if format == "csv" { csvHeaderIfNeeded() }
+    if format == "csv" { csvHeaderIfNeeded(renderer) }
+    if format == "json" { pending += (count == 0 ? "]\n" : "\n]\n").utf8 }
+    if format == "html" { pending += HTMLReport.footer.utf8 }
+    flush()
   }
 
-  private mutating func csvHeaderIfNeeded() {
+  /// Writes the CSV header before the first row, with the columns of the renderer that made it.
+  private mutating func csvHeaderIfNeeded(_ renderer: RecordRenderer) {
     guard !wroteCSVHeader else { return }
     wroteCSVHeader = true
-    io.out(CSV.row(Self.csvColumns + ["provenance"] + passthroughColumns))
+    pending += renderer.csvHeader.utf8
   }
 
-  private func passthrough(_ record: InputRecord) -> [String] {
-    passthroughColumns.map { record.passthrough[$0] ?? "" }
-  }
-
-  private mutating func separator() {
-    if format == "json" { io.out(count == 0 ? "\n" : ",\n") }
-    count += 1
-  }
-
-  mutating func write(_ classification: Classification, record: InputRecord) {
-    let warnings = record.warnings
+  /// Writes one record's bytes as `renderer` made them.
+  mutating func write(rendered bytes: ArraySlice<UInt8>, by renderer: RecordRenderer) {
     switch format {
-    case "text":
-      io.out(TextReport.render(classification, explain: explain, thresholds: thresholds))
-      for warning in warnings { io.out("  warning: \(warning)\n") }
-      io.out("\n")
-    case "csv":
-      csvHeaderIfNeeded()
-      let measurements = classification.measurements.map { "\($0.analyte)=\($0.value)" }
-      io.out(
-        CSV.row([
-          classification.document.id, classification.decision.rawValue,
-          classification.indications.joined(separator: ";"),
-          classification.otherIndications.joined(separator: ";"),
-          classification.spectroscopyFinding ?? "", measurements.joined(separator: ";"),
-          classification.flags.map(\.name).joined(separator: ";"),
-          classification.routedToReview.joined(separator: "; "),
-          classification.evidence.map(\.rule.id).joined(separator: ";"),
-          warnings.joined(separator: "; "), "", provenance,
-        ] + passthrough(record)))
-    case "html":
-      io.out(HTMLReport.document(classification, warnings: warnings))
-    default:
-      separator()
-      jsonWriter.removeAll()
-      ClassificationJSON.write(classification, warnings: warnings, lexiconDigest: lexiconDigest, into: &jsonWriter)
-      io.out(jsonWriter.bytes)
-      if format == "jsonl" { io.out("\n") }
+    case "csv": csvHeaderIfNeeded(renderer)
+    case "json": pending += (count == 0 ? "\n" : ",\n").utf8
+    default: break
     }
+    count += 1
+    pending += bytes
+  }
+
+  /// Sends the records written so far to the output.
+  mutating func flush() {
+    io.out(pending)
+    pending.removeAll(keepingCapacity: true)
+    io.flush()
   }
 
   mutating func summary(_ lines: [String]) {
-    io.out(HTMLReport.summary(lines))
+    pending += HTMLReport.summary(lines).utf8
   }
-
-  mutating func writeError(_ record: InputRecord) {
-    let message = record.error ?? "unreadable record"
-    switch format {
-    case "text":
-      io.out("\(record.id): error: \(message)\n\n")
-    case "csv":
-      csvHeaderIfNeeded()
-      io.out(CSV.row([record.id, "", "", "", "", "", "", "", "", record.warnings.joined(separator: "; "), message, provenance] + passthrough(record)))
-    case "html":
-      io.out(HTMLReport.error(id: record.id, message: message))
-    default:
-      separator()
-      jsonWriter.removeAll()
-      ClassificationJSON.writeError(id: record.id, line: record.line, error: message, into: &jsonWriter)
-      io.out(jsonWriter.bytes)
-      if format == "jsonl" { io.out("\n") }
-    }
-  }
-}
-
-/// RFC 4180 field quoting.
-enum CSV {
-  static func field(_ value: String) -> String {
-    if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-      var quoted = String.UnicodeScalarView()
-      quoted.append("\"")
-      for scalar in value.unicodeScalars {
-        quoted.append(scalar)
-        if scalar == "\"" { quoted.append("\"") }
-      }
-      quoted.append("\"")
-      return String(quoted)
-    }
-    return value
-  }
-
-  static func row(_ values: [String]) -> String { values.map(field).joined(separator: ",") + "\r\n" }
 }

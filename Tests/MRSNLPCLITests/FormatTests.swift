@@ -20,6 +20,24 @@ struct FormatTests {
     #expect(lines[4].hasPrefix("ex-csv-4,needs-review,"))
   }
 
+  @Test("CSV inputs with different extra columns: each row carries its own file's values, for any --jobs")
+  func csvPassthroughPerFile() throws {
+    let folder = NSTemporaryDirectory() + "mrs-nlp-csv-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try "id,text,auth_id\na1,MRS brain for recurrent GBM vs radiation necrosis,PA-1\n"
+      .write(toFile: folder + "/a.csv", atomically: true, encoding: .utf8)
+    try "id,text,site\nb1,MRS brain headache,north\n".write(toFile: folder + "/b.csv", atomically: true, encoding: .utf8)
+    let one = run(["classify", "--format", "csv", "--jobs", "1", folder + "/a.csv", folder + "/b.csv"])
+    let two = run(["classify", "--format", "csv", "--jobs", "2", folder + "/a.csv", folder + "/b.csv"])
+    #expect(one.out == two.out)
+    let rows = one.out.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+    #expect(rows.count == 3)
+    #expect(rows[0].hasSuffix(",provenance,auth_id"))
+    #expect(rows[1].hasPrefix("a1,") && rows[1].hasSuffix(",PA-1"))
+    #expect(rows[2].hasPrefix("b1,") && rows[2].hasSuffix(",north"))
+  }
+
   @Test("CSV output quoting doubles every quote, even one a combining mark follows")
   func csvQuoting() {
     #expect(CSV.field("plain") == "plain")

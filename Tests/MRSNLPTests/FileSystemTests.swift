@@ -54,6 +54,39 @@ struct FileSystemTests {
     }
   }
 
+  @Test("a line reader says when a pipe has nothing to read yet, and never for a regular file")
+  func lineReaderWaits() throws {
+    var ends: [Int32] = [0, 0]
+    try #require(pipe(&ends) == 0)
+    let writeEnd = ends[1]
+    defer { close(ends[0]) }
+    func send(_ text: String) { _ = Array(text.utf8).withUnsafeBytes { write(writeEnd, $0.baseAddress, $0.count) } }
+    send("one\ntwo\n")
+    var waits: [Int] = []
+    var lines: [String] = []
+    // The reader calls back before each read that would block; the callback is the writer here,
+    // so the test runs on one thread and cannot hang: the second call closes the pipe.
+    var reader = LineReader(file: try InputFile(path: "/dev/fd/\(ends[0])"), chunkSize: 4) {
+      waits.append(lines.count)
+      if waits.count == 1 { send("three\n") } else { close(writeEnd) }
+    }
+    while case .bytes(let bytes)? = reader.next() { lines.append(String(decoding: bytes, as: UTF8.self)) }
+    #expect(lines == ["one", "two", "three"])
+    // Both waits came once the lines sent so far had been returned, not while the reader still
+    // had buffered input to give.
+    #expect(waits == [2, 3])
+    #expect(!reader.failed)
+
+    defer { try? FileManager.default.removeItem(atPath: folder + ".regular") }
+    try FileSystem.write(Array("a\nb\nc".utf8), to: folder + ".regular")
+    var waited = false
+    var file = LineReader(file: try InputFile(path: folder + ".regular"), chunkSize: 1) { waited = true }
+    var count = 0
+    while file.next() != nil { count += 1 }
+    #expect(count == 3)
+    #expect(!waited)
+  }
+
   @Test("a read error (a folder opened as a file) is reported, not taken for the end of input")
   func readErrors() throws {
     var reader = LineReader(file: try InputFile(path: "/tmp"))

@@ -51,6 +51,13 @@ public final class InputFile: @unchecked Sendable {
     return got
   }
 
+  /// Whether a read would return at once: true for a regular file, and for a pipe or terminal
+  /// that has input (or its end) waiting; false when a read would wait for a writer.
+  public var hasInputReady: Bool {
+    var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+    return poll(&request, 1, 0) != 0
+  }
+
   /// Everything left to read.
   public func readToEnd() throws(FileSystemError) -> [UInt8] {
     var bytes: [UInt8] = []

@@ -20,6 +20,7 @@ public struct LineReader {
   private var finished = false
   private let chunkSize: Int
   private let maximumLineBytes: Int
+  private let whenInputWaits: (() -> Void)?
 
   /// The system's error when reading stopped on one rather than at the end of the input.
   public private(set) var failure: FileSystemError?
@@ -27,10 +28,17 @@ public struct LineReader {
   public var failed: Bool { failure != nil }
 
   /// Creates a reader over `file`.
-  public init(file: InputFile, chunkSize: Int = 1 << 16, maximumLineBytes: Int = Int.max) {
+  ///
+  /// `whenInputWaits` is called before a read that would wait for more input (a pipe or terminal
+  /// with nothing to read yet), so that a caller holding records back in batches can finish them
+  /// first instead of keeping results from a reader who waits for them.
+  public init(
+    file: InputFile, chunkSize: Int = 1 << 16, maximumLineBytes: Int = Int.max, whenInputWaits: (() -> Void)? = nil
+  ) {
     self.file = file
     self.chunkSize = chunkSize
     self.maximumLineBytes = maximumLineBytes
+    self.whenInputWaits = whenInputWaits
   }
 
   private mutating func fill() {
@@ -39,6 +47,7 @@ public struct LineReader {
       scanned -= start
       start = 0
     }
+    if let whenInputWaits, !file.hasInputReady { whenInputWaits() }
     do {
       if try file.read(into: &buffer, upTo: chunkSize) == 0 { finished = true }
     } catch {
