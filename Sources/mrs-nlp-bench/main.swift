@@ -248,9 +248,29 @@ report += """
   Peak resident memory of the benchmark process (it holds the whole corpus in memory): \(String(format: "%.0f MB", peakResidentMegabytes())).
 
   """
+let cli = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mrs-nlp").path
+// The real binary over the same file, one job against all cores, launches alternating: what a
+// user gets, reading, writing and lexicon load included.
+if FileManager.default.isExecutableFile(atPath: cli) {
+  let arguments = ["classify", "--input", "jsonl", "--format", "jsonl"]
+  let launches = launchSeconds(
+    cli, [arguments + ["--jobs", "1", path], arguments + ["--jobs", "\(threads)", path]], runs: options.runs)
+  let one = median(launches[0])
+  let all = median(launches[1])
+  func launchRate(_ times: [Double]) -> String {
+    String(format: "median %.3f s, %.2f MB/s (runs %@)", median(times), megabytes / median(times),
+      times.map { String(format: "%.2f", $0) }.joined(separator: ", "))
+  }
+  report += """
+    The binary, `mrs-nlp \(arguments.joined(separator: " ")) --jobs N` over the same file, output to /dev/null, \(options.runs) launches each, alternating:
+    - `--jobs 1`: \(launchRate(launches[0])); \(String(format: "%.1f", one / wcTime))× `wc -w`.
+    - `--jobs \(threads)`: \(launchRate(launches[1])).
+    - Speed-up of \(threads) jobs over one: \(String(format: "%.2f", one / all))× (median over median; run by run: \(zip(launches[0], launches[1]).map { String(format: "%.2f", $0 / $1) }.joined(separator: ", "))).
+
+    """
+}
 // Startup: the real binary launched as a user would, on one short order, against a launch that
 // loads no lexicon (`--version`: process start and dynamic linking) in the same run.
-let cli = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mrs-nlp").path
 if options.startupRuns > 0 && FileManager.default.isExecutableFile(atPath: cli) {
   let launches = launchSeconds(cli, [["classify", "MRS brain"], ["--version"]], runs: options.startupRuns)
   func summary(_ times: [Double]) -> String {
