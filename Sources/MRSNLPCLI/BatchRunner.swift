@@ -7,7 +7,7 @@ import MRSNLP
 /// Two batches may be in flight, so that workers done with one go straight on to the next while
 /// the caller waits for the first. Workers claim a batch's records one by one, so a long report
 /// holds up no other record; which worker took a record never changes what is written. With one
-/// job a batch runs on the calling thread inside `start`.
+/// job, `runHere` classifies each record on the calling thread as it comes.
 final class BatchRunner: @unchecked Sendable {
   let classifier: Classifier
   let jobs: Int
@@ -16,6 +16,8 @@ final class BatchRunner: @unchecked Sendable {
   private let scratch = ScratchPool()
   /// Started batches not yet finished, oldest first.
   private var inFlight: [RunningBatch] = []
+  /// The calling thread's scratch, for `runHere`.
+  private var callerScratch: Scratch?
 
   init(classifier: Classifier, jobs: Int, keepsClassifications: Bool) {
     self.classifier = classifier
@@ -26,14 +28,10 @@ final class BatchRunner: @unchecked Sendable {
   /// How many started batches are not finished yet.
   var running: Int { inFlight.count }
 
-  /// Starts classifying and rendering `records` after the batches already started.
+  /// Starts classifying and rendering `records` on worker threads, after the batches already started.
   func start(_ records: [InputRecord], renderer: RecordRenderer) {
     let batch = RunningBatch(records: records, renderer: renderer, workers: min(jobs, records.count))
     inFlight.append(batch)
-    if batch.workers == 1 && jobs == 1 {
-      work(batch, worker: 0)
-      return
-    }
     for worker in 0..<batch.workers {
       DispatchQueue.global().async(group: batch.group) { [self] in work(batch, worker: worker) }
     }
@@ -47,24 +45,36 @@ final class BatchRunner: @unchecked Sendable {
     return FinishedBatch(records: batch.records, renderer: batch.renderer, outputs: batch.outputs)
   }
 
+  /// Classifies and renders `record` on the calling thread, appending its output to `bytes`;
+  /// returns its classification when kept. For one job, where batches would only add work.
+  func runHere(_ record: InputRecord, renderer: RecordRenderer, into bytes: inout [UInt8]) -> Classification? {
+    if callerScratch == nil { callerScratch = Scratch(json: renderer.makeJSONWriter()) }
+    return process(record, renderer: renderer, scratch: &callerScratch!, into: &bytes)
+  }
+
   private func work(_ batch: RunningBatch, worker: Int) {
     var scratch = self.scratch.take(batch.renderer)
     var output = WorkerOutput()
     while let index = batch.claim() {
-      let record = batch.records[index]
-      if let document = record.document {
-        let classification = classifier.classify(document, memo: &scratch.memo)
-        batch.renderer.render(classification, record: record, json: &scratch.json, into: &output.bytes)
-        output.classifications.append(keepsClassifications ? classification : nil)
-      } else {
-        batch.renderer.renderError(record, json: &scratch.json, into: &output.bytes)
-        output.classifications.append(nil)
-      }
+      output.classifications.append(
+        process(batch.records[index], renderer: batch.renderer, scratch: &scratch, into: &output.bytes))
       output.indices.append(index)
       output.ends.append(output.bytes.count)
     }
     batch.outputs[worker] = output
     self.scratch.give(scratch)
+  }
+
+  private func process(
+    _ record: InputRecord, renderer: RecordRenderer, scratch: inout Scratch, into bytes: inout [UInt8]
+  ) -> Classification? {
+    guard let document = record.document else {
+      renderer.renderError(record, json: &scratch.json, into: &bytes)
+      return nil
+    }
+    let classification = classifier.classify(document, memo: &scratch.memo)
+    renderer.render(classification, record: record, json: &scratch.json, into: &bytes)
+    return keepsClassifications ? classification : nil
   }
 
   /// A batch being worked on: its records, the next one no worker has claimed yet, and each

@@ -52,18 +52,31 @@ enum ClassifyCommand {
     var textBytes = 0
     let runner = BatchRunner(classifier: classifier, jobs: jobs, keepsClassifications: summary != nil)
 
+    func count(_ record: InputRecord, _ classification: Classification?) {
+      if record.document == nil {
+        failures += 1
+        summary?.addError(record.id)
+      } else if let classification {
+        summary?.add(classification)
+      }
+    }
+
     func write(_ finished: FinishedBatch) {
       for (index, record) in finished.records.enumerated() {
         let (bytes, classification) = finished.result(index)
-        if record.document == nil {
-          failures += 1
-          summary?.addError(record.id)
-        } else if let classification {
-          summary?.add(classification)
-        }
+        count(record, classification)
         writer.write(rendered: bytes, by: finished.renderer)
       }
-      writer.flush()
+      writer.send()
+    }
+
+    var rendered: [UInt8] = []
+    /// One job: each record is classified and written as it comes, with no batch to hold it.
+    func runHere(_ record: InputRecord) {
+      rendered.removeAll(keepingCapacity: true)
+      count(record, runner.runHere(record, renderer: writer.renderer, into: &rendered))
+      writer.write(rendered: rendered[...], by: writer.renderer)
+      writer.send()
     }
 
     // The batch just read starts before the one before it is written, so that workers go on
@@ -80,6 +93,7 @@ enum ClassifyCommand {
     func drain() {
       submit()
       while let finished = runner.finishOldest() { write(finished) }
+      writer.flush()
     }
 
     func accept(_ record: InputRecord) {
@@ -100,6 +114,7 @@ enum ClassifyCommand {
           record.document = document
         }
       }
+      if jobs == 1 { return runHere(record) }
       textBytes += record.document?.text.utf8.count ?? 0
       batch.append(record)
       if batch.count >= batchSize || textBytes >= batchTextBytes { submit() }

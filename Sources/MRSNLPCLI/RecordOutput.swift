@@ -51,10 +51,16 @@ struct RecordOutput {
     pending += bytes
   }
 
-  /// Sends the records written so far to the output.
-  mutating func flush() {
+  /// Hands the records written so far to the output, which writes them out when its buffer is
+  /// full, or at `flush()`.
+  mutating func send() {
     io.out(pending)
     pending.removeAll(keepingCapacity: true)
+  }
+
+  /// Writes out everything written so far.
+  mutating func flush() {
+    send()
     io.flush()
   }
 

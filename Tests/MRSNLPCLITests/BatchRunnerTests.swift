@@ -34,6 +34,12 @@ struct BatchRunnerTests {
         }
         expected.append(bytes)
       }
+      let here = BatchRunner(classifier: classifier, jobs: 1, keepsClassifications: false)
+      for (record, bytes) in zip(records, expected) {
+        var got: [UInt8] = [0x2A]
+        #expect(here.runHere(record, renderer: renderer, into: &got) == nil)
+        #expect(got == [0x2A] + bytes, "\(format), \(record.id) on the calling thread")
+      }
       for jobs in [1, 2, 3, 5] {
         for batchSize in [1, 4, 17] {
           let runner = BatchRunner(classifier: classifier, jobs: jobs, keepsClassifications: true)
