@@ -61,7 +61,7 @@ final class BatchRunner: @unchecked Sendable {
       output.indices.append(index)
       output.ends.append(output.bytes.count)
     }
-    batch.outputs[worker] = output
+    batch.store(output, from: worker)
     self.scratch.give(scratch)
   }
 
@@ -84,8 +84,8 @@ final class BatchRunner: @unchecked Sendable {
     let renderer: RecordRenderer
     let workers: Int
     let group = DispatchGroup()
-    /// Written by worker `w` alone at `outputs[w]`, read after `group` is done.
-    var outputs: [WorkerOutput]
+    /// What each worker produced; read once `group` is done.
+    private(set) var outputs: [WorkerOutput]
     private let lock = Lock()
     private var next = 0
 
@@ -94,6 +94,13 @@ final class BatchRunner: @unchecked Sendable {
       self.renderer = renderer
       self.workers = workers
       outputs = Array(repeating: WorkerOutput(), count: workers)
+    }
+
+    /// Keeps worker `worker`'s output (under the lock: the array is shared by all workers).
+    func store(_ output: WorkerOutput, from worker: Int) {
+      lock.lock()
+      outputs[worker] = output
+      lock.unlock()
     }
 
     /// The index of a record no worker has taken yet, now taken by the caller; nil when none is left.

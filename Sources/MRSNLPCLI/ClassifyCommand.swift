@@ -44,11 +44,11 @@ enum ClassifyCommand {
     var failures = 0
     var total = 0
     var batch: [InputRecord] = []
-    // Batches of 256 records (or 512 KB of text) a job make hand-overs rare, and memory stays
+    // Batches of 128 records (or 256 KB of text) a job make hand-overs rare, and memory stays
     // bounded: at most two batches run while a third is read. A stream that pauses (an
     // interactive pipe) has what it sent classified and written before the wait.
-    let batchSize = 256 * jobs
-    let batchTextBytes = (512 << 10) * jobs
+    let batchSize = 128 * jobs
+    let batchTextBytes = (256 << 10) * jobs
     var textBytes = 0
     let runner = BatchRunner(classifier: classifier, jobs: jobs, keepsClassifications: summary != nil)
 
@@ -103,7 +103,7 @@ enum ClassifyCommand {
         record.warnings.append("duplicate id '\(record.id)' (an earlier record has it)")
       } else if seenIDs.isFull && !reportedFullIDTable {
         reportedFullIDTable = true
-        io.err("mrs-nlp: \(SeenIDs.capacity) distinct ids remembered; later records are checked for duplicate ids against those only.\n")
+        io.err("mrs-nlp: the duplicate-id check is full (\(seenIDs.count) ids remembered); later ids are checked against those, and not all are remembered.\n")
       }
       if var document = record.document {
         if document.lineOfBusiness == nil { document.lineOfBusiness = defaultLineOfBusiness }

@@ -124,15 +124,25 @@ struct ReliabilityTests {
 struct SeenIDsTests {
   @Test("duplicates are found, and memory stops growing at the capacity while old ids still match")
   func boundedDuplicateCheck() {
-    var seen = SeenIDs()
+    // The default capacity has the same tables, each 256 times as large.
+    var seen = SeenIDs(capacity: 1 << 12)
     let first = [seen.insert("a"), seen.insert("b"), seen.insert("a")]
     #expect(first == [false, false, true])
-    for index in 0..<SeenIDs.capacity { _ = seen.insert("id-\(index)") }
-    #expect(seen.isFull)
-    #expect(seen.count == SeenIDs.capacity)
-    // Remembered before the table filled; "late" is checked but not remembered.
-    let after = [seen.insert("a"), seen.insert("late"), seen.insert("late")]
-    #expect(after == [true, false, false])
-    #expect(seen.count == SeenIDs.capacity)
+    #expect(!seen.isFull)
+    // Twice the capacity: every one of the tables fills.
+    var index = 0
+    while !seen.isFull {
+      _ = seen.insert("id-\(index)")
+      index += 1
+    }
+    // 64 ids a table here, so the first fills well before the others (at about 98% with the
+    // default's 16,384 a table); a table picked by FNV-1a's own top bits filled first at 84%.
+    #expect(seen.count > seen.capacity * 6 / 10, "the first table filled at \(seen.count) ids")
+    for more in index..<(2 * seen.capacity) { _ = seen.insert("id-\(more)") }
+    #expect(seen.count == seen.capacity)
+    // Remembered before the tables filled; "late" is checked but not remembered.
+    let after = [seen.insert("a"), seen.insert("id-0"), seen.insert("late"), seen.insert("late")]
+    #expect(after == [true, true, false, false])
+    #expect(seen.count == seen.capacity)
   }
 }
