@@ -87,6 +87,43 @@ struct ReliabilityTests {
     #expect(records.count == lines.count)
   }
 
+  @Test("a pipe that pauses gets the results of what it sent before the pause, for any --jobs", arguments: ["1", "2"])
+  func interactivePipe(jobs: String) throws {
+    let process = Process()
+    process.executableURL = builtBinary
+    process.arguments = ["classify", "--input", "jsonl", "--format", "jsonl", "--jobs", jobs, "-"]
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    try process.run()
+    defer { if process.isRunning { process.terminate() } }
+    /// Reads one output line, waiting at most 20 seconds; nil if none came.
+    func nextLine() -> String? {
+      let received = Buffer()
+      let done = DispatchSemaphore(value: 0)
+      DispatchQueue.global().async {
+        while !received.bytes.contains(0x0A) {
+          let chunk = output.fileHandleForReading.availableData
+          if chunk.isEmpty { break }
+          received.append(Array(chunk))
+        }
+        done.signal()
+      }
+      guard done.wait(timeout: .now() + 20) == .success else { return nil }
+      return received.text
+    }
+    input.fileHandleForWriting.write(Data("{\"id\": \"first\", \"text\": \"MRS for recurrent GBM vs radiation necrosis\"}\n".utf8))
+    let first = nextLine()
+    #expect(first?.hasPrefix("{\"id\":\"first\",") == true, "no result while the pipe stayed open: \(first ?? "nothing")")
+    input.fileHandleForWriting.write(Data("{\"id\": \"second\", \"text\": \"MRS brain, headache\"}\n".utf8))
+    let second = nextLine()
+    #expect(second?.hasPrefix("{\"id\":\"second\",") == true, "\(second ?? "nothing")")
+    try input.fileHandleForWriting.close()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+  }
+
   @Test("output that cannot be written ends the run with status 1 and a message, not a silent success")
   func fullDisk() throws {
     guard let full = FileHandle(forWritingAtPath: "/dev/full") else { return }
