@@ -56,7 +56,8 @@ enum HelpText {
                               go to a person, with the reason.
       --explain               With text output: every rule considered, and why it did or did not fire.
       --jobs <n>              Threads that classify (default: the cores this process may use). Output is in
-                              input order and the same for any number of jobs.
+                              input order and the same for any number of jobs; a JSONL stream that
+                              pauses has the results of what it sent written before the wait.
       --max-record-bytes <n>  Refuse, with an error record, a text larger than this (default 16 MiB).
       --summary               End with a worklist summary: counts per decision, indication, other
                               indication and flag, and the ids that need a person (standard error;
