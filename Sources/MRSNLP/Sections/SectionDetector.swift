@@ -21,9 +21,7 @@ public struct SectionDetector: Sendable {
       trie.allMatches(in: stream, tokens: tokens, scalars: scalars).filter { !$0.fuzzy })
     for match in candidates {
       let first = match.firstToken
-      let opensLine =
-        first == 0 || tokens[first].lineStart
-        || [".", "|", "*"].contains(tokens[first - 1].normalized)
+      let opensLine = first == 0 || tokens[first].lineStart || Self.endsLine(tokens[first - 1])
       guard opensLine else { continue }
       let next = match.lastToken + 1
       var end = next
@@ -67,5 +65,13 @@ public struct SectionDetector: Sendable {
           firstToken: 0, endToken: 0, bodyStartToken: 0))
     }
     return sections
+  }
+
+  /// Whether a token ends a run-in header's line: `.`, `|` or `*` (compared as one byte: an array
+  /// of strings built per call cost more than the rest of the check).
+  private static func endsLine(_ token: Token) -> Bool {
+    let normalized = token.normalized.utf8
+    guard normalized.count == 1, let byte = normalized.first else { return false }
+    return byte == UInt8(ascii: ".") || byte == UInt8(ascii: "|") || byte == UInt8(ascii: "*")
   }
 }
