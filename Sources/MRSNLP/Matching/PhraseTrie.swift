@@ -230,10 +230,13 @@ public struct PhraseTrie: Sendable {
   /// Keeps the longest matches that do not overlap; among equal lengths the earlier phrase wins.
   ///
   /// - Complexity: O(m log m) in the number of matches.
-  static func longestNonOverlapping(_ matches: [PhraseMatch]) -> [PhraseMatch] {
+  static func longestNonOverlapping(_ matches: consuming [PhraseMatch]) -> [PhraseMatch] {
     // Most tries find no phrase or one in a document: nothing to choose between.
     if matches.count < 2 { return matches }
-    let ordered = matches.sorted { a, b in
+    // Sorted and filtered in the array given (the callers' own, so no copy is made): a new array
+    // costs an allocation and a run-time type lookup.
+    var ordered = matches
+    ordered.sort { a, b in
       let lengthA = a.lastToken - a.firstToken
       let lengthB = b.lastToken - b.firstToken
       if lengthA != lengthB { return lengthA > lengthB }
@@ -241,16 +244,18 @@ public struct PhraseTrie: Sendable {
       if a.fuzzy != b.fuzzy { return !a.fuzzy }
       return a.phrase < b.phrase
     }
-    guard let lastToken = matches.lazy.map(\.lastToken).max() else { return [] }
+    guard let lastToken = ordered.lazy.map(\.lastToken).max() else { return [] }
     var taken = [Bool](repeating: false, count: lastToken + 1)
-    var kept: [PhraseMatch] = []
-    kept.reserveCapacity(ordered.count)
-    for match in ordered {
+    var kept = 0
+    for index in ordered.indices {
+      let match = ordered[index]
       if taken[match.firstToken...match.lastToken].contains(true) { continue }
-      for index in match.firstToken...match.lastToken { taken[index] = true }
-      kept.append(match)
+      for token in match.firstToken...match.lastToken { taken[token] = true }
+      ordered[kept] = match
+      kept += 1
     }
-    kept.sort { $0.firstToken < $1.firstToken }
-    return kept
+    ordered.removeLast(ordered.count - kept)
+    ordered.sort { $0.firstToken < $1.firstToken }
+    return ordered
   }
 }
