@@ -8,7 +8,7 @@ struct RecordOutput {
   var renderer: RecordRenderer
   private var count = 0
   private var wroteCSVHeader = false
-  /// Records written since the last `flush()`, sent to the output in one piece.
+  /// Records written since the last `send()`, handed to the output in one piece.
   private var pending: [UInt8] = []
 
   init(renderer: RecordRenderer, io: ToolIO) {
