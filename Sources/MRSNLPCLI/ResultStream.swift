@@ -3,8 +3,8 @@ import MRSNLP
 /// classify's way from records read to results written: one record at a time on one job; on more,
 /// batches on worker threads with the results written in input order.
 ///
-/// Batches of 128 records (or 256 KB of text) a job make hand-overs rare, and memory stays
-/// bounded: at most two batches run while a third is read. `drain()` finishes and writes all
+/// Batches of 128 records (or 256 KB of text) a job, at most 1,024 records (or 2 MB), make
+/// hand-overs rare, and memory stays bounded: at most two batches run while a third is read. `drain()` finishes and writes all
 /// that is held: at the end, before an error is reported, and when a stream pauses, so that an
 /// interactive pipe gets the results of what it sent before the tool waits for more.
 final class ResultStream {
@@ -27,8 +27,8 @@ final class ResultStream {
     self.summary = summary
     self.jobs = jobs
     runner = BatchRunner(classifier: classifier, jobs: jobs, keepsClassifications: summary != nil)
-    batchSize = 128 * jobs
-    batchTextBytes = (256 << 10) * jobs
+    batchSize = min(128 * jobs, 1024)
+    batchTextBytes = min((256 << 10) * jobs, 2 << 20)
   }
 
   /// Writes what opens the output (the JSON array's bracket, the HTML page's head).
