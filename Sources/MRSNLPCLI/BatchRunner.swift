@@ -170,8 +170,8 @@ struct FinishedBatch: Sendable {
   /// The rendered bytes of record `index` and, when kept, its classification.
   func result(_ index: Int) -> (bytes: ArraySlice<UInt8>, classification: Classification?) {
     let (worker, slot) = placements[index]
-    let output = outputs[worker]
-    let start = slot == 0 ? 0 : output.ends[slot - 1]
-    return (output.bytes[start..<output.ends[slot]], output.classifications[slot])
+    let ends = outputs[worker].ends
+    let start = slot == 0 ? 0 : ends[slot - 1]
+    return (outputs[worker].bytes[start..<ends[slot]], outputs[worker].classifications[slot])
   }
 }
