@@ -4,9 +4,10 @@ import MRSNLP
 /// batches on worker threads with the results written in input order.
 ///
 /// Batches of 128 records (or 256 KB of text) a job, at most 1,024 records (or 2 MB), make
-/// hand-overs rare, and memory stays bounded: at most two batches run while a third is read. `drain()` finishes and writes all
-/// that is held: at the end, before an error is reported, and when a stream pauses, so that an
-/// interactive pipe gets the results of what it sent before the tool waits for more.
+/// hand-overs rare, and memory stays bounded: at most two batches run while a third is read.
+/// `drain()` finishes and writes all that is held: at the end, before an error is reported, and
+/// when a stream pauses, so that an interactive pipe gets the results of what it sent before the
+/// tool waits for more.
 final class ResultStream {
   private(set) var output: RecordOutput
   /// Counts for `--summary`, when asked for.
