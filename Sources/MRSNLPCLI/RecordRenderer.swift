@@ -56,7 +56,7 @@ struct RecordRenderer: Sendable {
     default:
       json.removeAll()
       ClassificationJSON.write(classification, warnings: warnings, lexiconDigest: lexiconDigest, into: &json)
-      output += json.bytes
+      json.append(to: &output)
       if format == "jsonl" { output.append(0x0A) }
     }
   }
@@ -77,7 +77,7 @@ struct RecordRenderer: Sendable {
     default:
       json.removeAll()
       ClassificationJSON.writeError(id: record.id, line: record.line, error: message, into: &json)
-      output += json.bytes
+      json.append(to: &output)
       if format == "jsonl" { output.append(0x0A) }
     }
   }

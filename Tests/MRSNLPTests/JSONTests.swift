@@ -129,6 +129,9 @@ struct JSONTests {
       var fresh = JSONWriter(indent: indent)
       record(&fresh, "b")
       #expect(reused.bytes == fresh.bytes)
+      var appended: [UInt8] = [0x2A]
+      reused.append(to: &appended)
+      #expect(appended == [0x2A] + fresh.bytes)
     }
   }
 

@@ -23,6 +23,9 @@ public struct JSONWriter: Sendable {
   /// The bytes written so far.
   public var bytes: [UInt8] { Array(storage[..<length]) }
 
+  /// Appends the bytes written so far to `target`, without building an array of them first.
+  public func append(to target: inout [UInt8]) { target += storage[..<length] }
+
   /// Forgets what was written, keeping the room, so that one writer serves record after record.
   public mutating func removeAll() {
     length = 0
