@@ -20,8 +20,8 @@ struct RecordOutput {
 
   mutating func begin() {
     switch format {
-    case "json": io.out("[")
-    case "html": io.out(HTMLReport.header(title: "mrs-nlp pre-screening results", provenance: renderer.provenance))
+    case "json": pending += "[".utf8
+    case "html": pending += HTMLReport.header(title: "mrs-nlp pre-screening results", provenance: renderer.provenance).utf8
     default: break
     }
   }
